@@ -1,0 +1,56 @@
+"""Default configuration of JobsForYou: safe for development, overridden per deployment.
+
+Override order: this file, then the Python file named by JOBSFORYOU_CONFIG, then environment
+variables with the prefix JOBSFORYOU_ (e.g. JOBSFORYOU_SECRET_KEY, JOBSFORYOU_SQLALCHEMY_DATABASE_URI).
+"""
+
+from pathlib import Path
+
+_INSTANCE = Path(__file__).resolve().parent.parent / "instance"
+
+# Development default only; production must set JOBSFORYOU_SECRET_KEY (start-up fails otherwise).
+SECRET_KEY = None
+DEVELOPMENT_SECRET_KEY = "development-only-not-secret"
+ENV_NAME = "development"
+
+SQLALCHEMY_DATABASE_URI = f"sqlite:///{_INSTANCE / 'jobsforyou.sqlite'}"
+SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+
+BABEL_DEFAULT_LOCALE = "de"
+BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
+BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent.parent / "translations")
+
+# Region files in config/regions/ (one per county); the first is the default tenant.
+REGION_DIRECTORY = str(Path(__file__).resolve().parent / "regions")
+
+# Mail: "outbox" keeps messages in memory (development, tests); "smtp" sends them.
+MAIL_BACKEND = "outbox"
+MAIL_SERVER = "localhost"
+MAIL_PORT = 25
+MAIL_USE_TLS = False
+MAIL_USERNAME = None
+MAIL_PASSWORD = None
+MAIL_SENDER = "JobsForYou <noreply@example.org>"
+
+# Rate limits (Flask-Limiter). Use a shared store such as redis://127.0.0.1:6379 in production.
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_ENABLED = True
+RATELIMIT_HEADERS_ENABLED = True
+REGISTRATION_RATE_LIMIT = "20 per hour"
+LOGIN_RATE_LIMIT = "10 per minute"
+
+# Version of the consent and privacy texts shown to job seekers; stored with every consent.
+CONSENT_TEXT_VERSION = "2026-11-01"
+# Months after a fair after which personal data without "keep for later fairs" is deleted.
+RETENTION_MONTHS = 6
+
+# Seconds a request waits for a row lock (capacity, booths) before it fails clearly.
+LOCK_TIMEOUT_SECONDS = 5
+
+WTF_CSRF_TIME_LIMIT = None
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+
+# Who is responsible for the personal data (shown in the privacy notice).
+PRIVACY_CONTROLLER = "Landkreis Osnabrück, Am Schölerberg 1, 49082 Osnabrück"
+PRIVACY_CONTACT = "datenschutz@example.org"

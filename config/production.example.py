@@ -1,0 +1,17 @@
+"""Example production configuration: copy to config/production.py (not committed) and adapt.
+
+Start with:  JOBSFORYOU_CONFIG=config/production.py gunicorn -c config/gunicorn.conf.py 'jobsforyou:create_app()'
+Secrets come from the environment (JOBSFORYOU_SECRET_KEY), never from this file.
+"""
+
+ENV_NAME = "production"
+SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://jobsforyou@127.0.0.1:5432/jobsforyou"
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379/0"
+MAIL_BACKEND = "smtp"
+MAIL_SERVER = "smtp.example.org"
+MAIL_PORT = 587
+MAIL_USE_TLS = True
+MAIL_SENDER = "JobsForYou Landkreis <jobsforyou@example.org>"
+SESSION_COOKIE_SECURE = True
+PREFERRED_URL_SCHEME = "https"

@@ -1,0 +1,7 @@
+"""Configuration for the test suite (tests set the database URI themselves)."""
+
+TESTING = True
+SECRET_KEY = "test-secret-key"
+MAIL_BACKEND = "outbox"
+RATELIMIT_STORAGE_URI = "memory://"
+WTF_CSRF_ENABLED = True

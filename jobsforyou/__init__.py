@@ -1,0 +1,103 @@
+"""JobsForYou: the Flask application for multilingual job fairs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    """Raised at start-up when the configuration is unusable (e.g. no secret key in production)."""
+
+
+def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, error pages, commands."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    load_configuration(app, config_overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
+    """config/default.py, then the file named by JOBSFORYOU_CONFIG, then JOBSFORYOU_* variables."""
+    app.config.from_pyfile(str(PROJECT_ROOT / "config" / "default.py"))
+    config_file = os.environ.get("JOBSFORYOU_CONFIG")
+    if config_file:
+        app.config.from_pyfile(str(Path(config_file).resolve()))
+    app.config.from_prefixed_env("JOBSFORYOU")
+    if overrides:
+        app.config.update(overrides)
+    if not app.config.get("SECRET_KEY"):
+        if app.config.get("ENV_NAME") == "production":
+            raise ConfigurationError(
+                "SECRET_KEY is not set: set the environment variable JOBSFORYOU_SECRET_KEY "
+                "to a long random value before starting JobsForYou in production."
+            )
+        app.config["SECRET_KEY"] = app.config["DEVELOPMENT_SECRET_KEY"]
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite:///") and not uri.startswith("sqlite:///:memory:"):
+        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if uri.startswith("postgresql://"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = uri.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the unbound extensions to this app."""
+    from jobsforyou import database
+    from jobsforyou.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from jobsforyou.i18n import select_locale
+
+    db.init_app(app)
+    database.configure_engine_events(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent / "migrations"))
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    from jobsforyou import models  # noqa: F401  (registers every model with the metadata)
+    from jobsforyou.accounts import loader  # noqa: F401  (registers the user loader)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach every feature's blueprint."""
+    from jobsforyou.fairs.views import bp as fairs_bp
+    from jobsforyou.i18n import bp as i18n_bp
+    from jobsforyou.privacy.views import bp as privacy_bp
+    from jobsforyou.registration.views import bp as registration_bp
+
+    for blueprint in (i18n_bp, fairs_bp, registration_bp, privacy_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Jinja settings and globals shared by all templates."""
+    from jobsforyou import templating
+
+    templating.configure(app)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Translated error pages."""
+    from jobsforyou import errors
+
+    errors.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    """The operator's `flask` commands."""
+    from jobsforyou import cli
+
+    cli.register(app)

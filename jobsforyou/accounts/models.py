@@ -1,0 +1,47 @@
+"""Staff and employer user accounts (e-mail and password)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, Enum, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jobsforyou.extensions import db
+
+
+class Role(enum.StrEnum):
+    """What a user account may do (DESIGN.md section 2)."""
+
+    ADMIN = "admin"
+    ORGANISER = "organiser"
+    BUSINESS_DEVELOPMENT = "business_development"
+    EMPLOYER = "employer"
+    CHECKIN = "checkin"
+
+
+class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+    """A person who signs in with e-mail and password."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+    )
+    language: Mapped[str] = mapped_column(String(8), default="de")
+    active: Mapped[bool] = mapped_column(default=True)
+    email_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    )
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        """Flask-Login: deactivated accounts cannot sign in."""
+        return self.active

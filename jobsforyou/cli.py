@@ -1,0 +1,103 @@
+"""Operator commands: `flask --app jobsforyou demo | create-admin | regions | translate`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
+
+from jobsforyou.extensions import db
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+translate = AppGroup("translate", help="Extract, update and compile the translation catalogs.")
+regions = AppGroup("regions", help="Load the region files from config/regions.")
+
+
+def register(app: Flask) -> None:
+    """Attach the commands to the app's CLI."""
+    app.cli.add_command(demo)
+    app.cli.add_command(create_admin)
+    app.cli.add_command(translate)
+    app.cli.add_command(regions)
+
+
+@click.command("demo")
+@click.option("--seed", default=2026, show_default=True, help="Random seed of the generated data.")
+@with_appcontext
+def demo(seed: int) -> None:
+    """Create the schema if needed and seed realistic demo data (running it again changes nothing)."""
+    from flask_migrate import upgrade
+
+    from jobsforyou.demo.seed import seed_demo_data
+
+    upgrade()
+    summary = seed_demo_data(seed=seed)
+    db.session.commit()
+    for line in summary:
+        click.echo(line)
+
+
+@click.command("create-admin")
+@click.option("--email", prompt=True, help="E-mail address of the first administrator.")
+@click.password_option(help="Password (8 to 128 characters); asked for when not given.")
+@with_appcontext
+def create_admin(email: str, password: str) -> None:
+    """Create an administrator account (there is no default account)."""
+    from jobsforyou.accounts.services import AccountError, create_staff_user
+    from jobsforyou.models import Role
+
+    try:
+        user = create_staff_user(email, password, Role.ADMIN)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Administrator {user.email} created.")
+
+
+@regions.command("sync")
+@with_appcontext
+def sync_regions_command() -> None:
+    """Create or update the regions and municipalities from config/regions/*.json."""
+    from jobsforyou.regions.services import sync_regions
+
+    loaded = sync_regions(current_app.config["REGION_DIRECTORY"])
+    db.session.commit()
+    for region in loaded:
+        click.echo(f"{region.name}: {len(region.municipalities)} municipalities")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT_ROOT)
+
+
+@translate.command("extract")
+def translate_extract() -> None:
+    """Extract the messages of code and templates into translations/messages.pot."""
+    _pybabel("extract", "-F", "config/babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+             "--no-location", "--sort-output", "--add-comments=TRANSLATORS:",
+             "-o", "translations/messages.pot", ".")
+
+
+@translate.command("update")
+def translate_update() -> None:
+    """Extract, then merge new messages into every catalog."""
+    translate_extract.callback()  # type: ignore[misc]
+    _pybabel("update", "-i", "translations/messages.pot", "-d", "translations",
+             "--no-fuzzy-matching", "--ignore-obsolete")
+
+
+@translate.command("init")
+@click.argument("language")
+def translate_init(language: str) -> None:
+    """Start the catalog of a new language."""
+    _pybabel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", language)
+
+
+@translate.command("compile")
+def translate_compile() -> None:
+    """Compile every catalog to the .mo files the app reads."""
+    _pybabel("compile", "-d", "translations", "--use-fuzzy")

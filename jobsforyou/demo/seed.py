@@ -1,0 +1,222 @@
+"""Realistic demo data: the county, three fairs, 20 employers, 60 vacancies, 300 job seekers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from jobsforyou.demo.companies import EMPLOYERS
+from jobsforyou.demo.people import FAMILY_NAMES, GIVEN_NAMES, OTHER_LANGUAGES
+from jobsforyou.employers.models import Employer
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.regions.models import Municipality, Region
+from jobsforyou.regions.services import sync_regions
+from jobsforyou.registration.models import (
+    Consent,
+    ConsentPurpose,
+    Registration,
+    RegistrationStatus,
+)
+from jobsforyou.registration.phones import normalize_phone
+from jobsforyou.security import token_digest
+from jobsforyou.vacancies.models import Vacancy, VacancyStatus
+
+DEMO_FAIRS = (
+    # title, municipality, venue, address, weeks ahead, capacity, interpreter languages
+    ("#JobsForYou Bramsche", "Bramsche", "Tuchmacher Museum, Veranstaltungshalle",
+     "Mühlenort 6, 49565 Bramsche", 3, 500, ["uk", "ar", "fa"]),
+    ("#JobsForYou Melle", "Melle", "Forum Melle", "Mühlenstraße 39, 49324 Melle", 7, 300,
+     ["uk", "ru", "ar", "tr"]),
+    ("#JobsForYou Quakenbrück", "Quakenbrück", "Artland-Arena", "Friedrichstraße 4, 49610 Quakenbrück",
+     11, 130, ["ar", "fa", "ku"]),
+)
+SEEKERS_PER_FAIR = (150, 100, 50)
+GERMAN_LEVEL_WEIGHTS = (("none", 8), ("A1", 22), ("A2", 25), ("B1", 25), ("B2", 12), ("C1", 3),
+                        ("unknown", 5))
+EMPLOYMENT_TYPES = ("full_time", "part_time", "mini_job", "apprenticeship", "internship")
+
+
+def seed_demo_data(seed: int = 2026) -> list[str]:
+    """Create the demo data unless it exists; returns a short summary for the console."""
+    rng = random.Random(seed)
+    regions = sync_regions(current_app.config["REGION_DIRECTORY"])
+    region = regions[0]
+    fairs = _seed_fairs(region)
+    employers, vacancies = _seed_employers_and_vacancies(region, rng)
+    example_token = _seed_seekers(fairs, rng)
+    summary = [
+        f"Region {region.name}: {len(region.municipalities)} municipalities and towns",
+        f"Fairs: {len(fairs)}; employers: {employers}; vacancies: {vacancies}",
+        "Job seekers: "
+        f"{db.session.scalar(select(func.count(Registration.id)))}",
+    ]
+    if example_token:
+        summary.append(f"Example personal page of a demo job seeker: /r/{example_token}")
+    return summary
+
+
+def _municipality(name: str) -> Municipality:
+    municipality = db.session.scalar(select(Municipality).where(Municipality.name == name))
+    if municipality is None:
+        raise LookupError(f"Municipality {name!r} is not in the region files.")
+    return municipality
+
+
+def _seed_fairs(region: Region) -> list[Fair]:
+    today = dt.date.today()
+    fairs = []
+    for title, town, venue, address, weeks, capacity, interpreters in DEMO_FAIRS:
+        fair = db.session.scalar(select(Fair).where(Fair.title == title))
+        if fair is None:
+            date = today + dt.timedelta(weeks=weeks)
+            fair = Fair(
+                municipality_id=_municipality(town).id,
+                title=title,
+                venue=venue,
+                address=address,
+                date=date,
+                starts_at=dt.time(10, 0),
+                ends_at=dt.time(14, 0),
+                registration_opens=dt.datetime.now(dt.UTC) - dt.timedelta(days=7),
+                registration_closes=dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.UTC),
+                capacity=capacity,
+                status=FairStatus.PUBLISHED,
+                interpreter_languages=interpreters,
+                description=(
+                    "Arbeitgeber aus der Region stellen offene Stellen und Ausbildungsplätze vor. "
+                    "Bringen Sie, wenn vorhanden, Lebenslauf und Zeugnisse mit."
+                ),
+                directions="Bushaltestelle in der Nähe; Parkplätze am Gebäude.",
+            )
+            db.session.add(fair)
+        fairs.append(fair)
+    db.session.flush()
+    return fairs
+
+
+def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[int, int]:
+    from matching.vocabulary import load_default_vocabulary
+
+    vocabulary = load_default_vocabulary()
+    vacancy_count = 0
+    for number, (name, sector, town, languages, titles) in enumerate(EMPLOYERS, start=1):
+        reference = f"demo-employer-{number:02d}"
+        employer = db.session.scalar(select(Employer).where(Employer.external_ref == reference))
+        municipality = _municipality(town)
+        if employer is None:
+            employer = Employer(
+                region_id=region.id,
+                external_ref=reference,
+                name=name,
+                sector=sector,
+                municipality_id=municipality.id,
+                postcode=municipality.postcodes[0],
+                street=f"Industriestraße {number}",
+                size=rng.choice(("1-9", "10-49", "50-249", "250+")),
+                contact_name=rng.choice(("Frau Meyer", "Herr Schulte", "Frau Brinkmann", "Herr Kruse")),
+                contact_email=f"jobs{number}@example.org",
+                booth_languages=list(languages),
+            )
+            db.session.add(employer)
+            db.session.flush()
+        for position, title in enumerate(titles, start=1):
+            vacancy_count += 1
+            vacancy_ref = f"demo-vacancy-{number:02d}-{position}"
+            if db.session.scalar(select(Vacancy.id).where(Vacancy.external_ref == vacancy_ref)):
+                continue
+            resolved = vocabulary.resolve_occupation(title, "de", limit=1)
+            db.session.add(
+                Vacancy(
+                    employer_id=employer.id,
+                    external_ref=vacancy_ref,
+                    title=title,
+                    occupation_id=resolved[0][0].id if resolved and resolved[0][1] >= 0.5 else None,
+                    description=f"{name} sucht Verstärkung. Einarbeitung im Team, "
+                    "Quereinsteiger willkommen.",
+                    german_level_min=rng.choice((None, "A1", "A2", "A2", "B1", "B2")),
+                    languages_helpful=list(languages[1:]),
+                    postcode=municipality.postcodes[0],
+                    municipality_id=municipality.id,
+                    employment_type="apprenticeship" if "Ausbildung" in title else
+                    "mini_job" if "Minijob" in title else rng.choice(("full_time", "part_time")),
+                    start_date=dt.date.today() + dt.timedelta(days=rng.choice((14, 30, 60, 90))),
+                    openings=rng.choice((1, 1, 2, 3)),
+                    driving_licences_required=["CE"] if "CE" in title else
+                    ["B"] if "Führerschein B" in title else [],
+                    career_changers_welcome=rng.random() < 0.5,
+                    status=VacancyStatus.OPEN,
+                )
+            )
+    db.session.flush()
+    return len(EMPLOYERS), vacancy_count
+
+
+def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
+    """300 seekers in all shipped languages; the profile words come from the vocabulary."""
+    from matching.vocabulary import load_default_vocabulary
+
+    if db.session.scalar(select(func.count(Registration.id)).where(
+            Registration.ticket_code.like("DEMO%"))):
+        return None
+    vocabulary = load_default_vocabulary()
+    occupations = [o for o in vocabulary.occupations if o.level in ("helper", "skilled")]
+    skills = [s for s in vocabulary.skills if s.kind in ("skill", "tool", "software")]
+    municipalities = list(db.session.scalars(select(Municipality)))
+    levels, weights = zip(*GERMAN_LEVEL_WEIGHTS, strict=True)
+    example_token = None
+    number = 0
+    for fair, count in zip(fairs, SEEKERS_PER_FAIR, strict=True):
+        for _ in range(count):
+            number += 1
+            language = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
+            token = f"demo-{rng.getrandbits(128):032x}"
+            example_token = example_token or token
+            wanted = rng.sample(occupations, k=rng.choice((1, 1, 2)))
+            past = rng.choice(occupations)
+            home = rng.choice(municipalities)
+            phone = f"01{rng.randint(50, 79)} {rng.randint(1000000, 9999999)}"
+            registration = Registration(
+                fair_id=fair.id,
+                status=RegistrationStatus.CONFIRMED,
+                token_digest=token_digest(token),
+                ticket_code=f"DEMO{number:06d}",
+                language=language,
+                given_name=rng.choice(GIVEN_NAMES[language]),
+                family_name=rng.choice(FAMILY_NAMES[language]),
+                phone=phone,
+                phone_normalized=normalize_phone(phone),
+                municipality_id=home.id,
+                german_level=rng.choices(levels, weights)[0],
+                languages=[language] + rng.sample(OTHER_LANGUAGES[language], k=1)
+                if language != "de" else list(rng.sample(OTHER_LANGUAGES["de"], k=1)),
+                desired_occupations=[rng.choice(o.names[language]) for o in wanted],
+                experience=[{"occupation": rng.choice(past.names[language]),
+                             "years": rng.randint(1, 15)}],
+                skills=[rng.choice(s.names[language]) for s in rng.sample(skills, k=3)],
+                qualifications=[],
+                driving_licences=rng.choice(([], ["B"], ["B"], ["B", "C", "CE"])),
+                employment_types=rng.sample(EMPLOYMENT_TYPES[:3], k=rng.choice((1, 2))),
+                available_from=None,
+                max_commute_km=rng.choice((None, 10, 25, 40)),
+                interpreter_language=language if language in fair.interpreter_languages
+                and rng.random() < 0.4 else None,
+                needs_childcare=rng.random() < 0.1,
+            )
+            consents = [ConsentPurpose.PROCESSING]
+            if rng.random() < 0.7:
+                consents.append(ConsentPurpose.SHARE_WITH_EMPLOYERS)
+            if rng.random() < 0.4:
+                consents.append(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
+            for purpose in consents:
+                registration.consents.append(Consent(
+                    purpose=purpose, text_version=current_app.config["CONSENT_TEXT_VERSION"],
+                    language=language))
+            db.session.add(registration)
+    db.session.flush()
+    return example_token

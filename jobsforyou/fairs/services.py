@@ -1,0 +1,68 @@
+"""Queries and rules about fairs: what is public, upcoming, open for registration, full."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.registration.models import Registration, RegistrationStatus
+
+PUBLIC_STATUSES = (FairStatus.PUBLISHED, FairStatus.CLOSED, FairStatus.HELD)
+
+
+class FairNotFound(LookupError):
+    """No public fair with this id."""
+
+
+def upcoming_fairs(today: dt.date, municipality_id: int | None = None) -> list[Fair]:
+    """Published fairs from today on, soonest first, optionally in one municipality."""
+    query = (
+        select(Fair)
+        .where(Fair.status.in_(PUBLIC_STATUSES), Fair.date >= today)
+        .order_by(Fair.date, Fair.starts_at)
+    )
+    if municipality_id:
+        query = query.where(Fair.municipality_id == municipality_id)
+    return list(db.session.scalars(query))
+
+
+def public_fair(fair_id: int) -> Fair:
+    """A fair that the public may see (not a draft)."""
+    fair = db.session.get(Fair, fair_id)
+    if fair is None or fair.status not in PUBLIC_STATUSES:
+        raise FairNotFound(fair_id)
+    return fair
+
+
+def registration_is_open(fair: Fair, now: dt.datetime) -> bool:
+    """Whether seekers may register now: published and inside the registration window."""
+    opens = _aware(fair.registration_opens)
+    closes = _aware(fair.registration_closes)
+    return fair.status == FairStatus.PUBLISHED and opens <= now <= closes
+
+
+def confirmed_registrations(fair_id: int) -> int:
+    """How many seekers hold a confirmed place at a fair."""
+    return db.session.scalar(
+        select(func.count(Registration.id)).where(
+            Registration.fair_id == fair_id, Registration.status == RegistrationStatus.CONFIRMED
+        )
+    ) or 0
+
+
+def places_left(fair: Fair) -> int:
+    """Free places before new registrations go on the waiting list."""
+    return max(fair.capacity - confirmed_registrations(fair.id), 0)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes; they are stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def attending_employers(fair: Fair) -> list[object]:
+    """Employers with an approved booth at the fair (none until employers book booths)."""
+    return []

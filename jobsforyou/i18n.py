@@ -1,0 +1,86 @@
+"""Locale selection, the language switcher and text direction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, g, redirect, request, session, url_for
+from flask_babel import get_locale
+
+from jobsforyou.security import safe_next_url
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """A shipped locale: its code, its name in itself and its writing direction."""
+
+    code: str
+    native_name: str
+    direction: str = "ltr"
+
+
+LANGUAGES: tuple[SiteLanguage, ...] = (
+    SiteLanguage("de", "Deutsch"),
+    SiteLanguage("en", "English"),
+    SiteLanguage("uk", "Українська"),
+    SiteLanguage("ru", "Русский"),
+    SiteLanguage("ar", "العربية", "rtl"),
+    SiteLanguage("fa", "فارسی / دری", "rtl"),
+    SiteLanguage("tr", "Türkçe"),
+    SiteLanguage("ku", "Kurdî (Kurmancî)"),
+)
+LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
+DEFAULT_LANGUAGE = "de"
+# Tags without a catalog of their own that readers of a shipped locale understand.
+LANGUAGE_ALIASES = {"prs": "fa", "fa-af": "fa", "kmr": "ku", "ku-latn": "ku"}
+
+bp = Blueprint("i18n", __name__)
+
+
+def supported_language(tag: str | None) -> str | None:
+    """Return the shipped locale for a language tag such as 'fa-AF' or 'uk', or None."""
+    if not tag:
+        return None
+    tag = tag.strip().lower().replace("_", "-")
+    if tag in LANGUAGE_ALIASES:
+        return LANGUAGE_ALIASES[tag]
+    primary = tag.split("-")[0]
+    if primary in LANGUAGE_ALIASES:
+        return LANGUAGE_ALIASES[primary]
+    return primary if primary in LANGUAGE_CODES else None
+
+
+def select_locale() -> str:
+    """Explicit choice (session), then a page's own hint (a registration), then Accept-Language."""
+    chosen = supported_language(session.get("lang"))
+    if chosen:
+        return chosen
+    hinted = supported_language(g.get("locale_hint"))
+    if hinted:
+        return hinted
+    for tag, _quality in request.accept_languages:
+        language = supported_language(tag)
+        if language:
+            return language
+    return DEFAULT_LANGUAGE
+
+
+def current_language() -> SiteLanguage:
+    """The SiteLanguage of the current request."""
+    code = str(get_locale() or DEFAULT_LANGUAGE)
+    code = supported_language(code) or DEFAULT_LANGUAGE
+    return next(language for language in LANGUAGES if language.code == code)
+
+
+@bp.post("/language")
+def choose_language():  # type: ignore[no-untyped-def]
+    """Store the visitor's explicit language choice and go back where they came from."""
+    language = supported_language(request.form.get("lang"))
+    if language:
+        session["lang"] = language
+    return redirect(safe_next_url(request.form.get("next")) or url_for("fairs.index"))
+
+
+def inject_language_context() -> dict[str, object]:
+    """Template globals: the switcher's languages and the page's language and direction."""
+    return {"site_languages": LANGUAGES, "page_language": current_language()}

@@ -1,0 +1,44 @@
+"""Sending e-mail: SMTP in production, an inspectable outbox in development and tests."""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from flask import current_app
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    """A message as handed to the mail backend."""
+
+    recipient: str
+    subject: str
+    body: str
+
+
+def outbox() -> list[OutgoingMail]:
+    """The messages sent with the outbox backend since the app started."""
+    return current_app.extensions.setdefault("jobsforyou_outbox", [])
+
+
+def send_mail(recipient: str, subject: str, body: str) -> None:
+    """Send a plain-text e-mail with the configured backend."""
+    mail = OutgoingMail(recipient, subject, body)
+    config = current_app.config
+    if config["MAIL_BACKEND"] == "outbox":
+        outbox().append(mail)
+        current_app.logger.info("Mail to %s kept in outbox: %s", recipient, subject)
+        return
+    message = EmailMessage()
+    message["From"] = config["MAIL_SENDER"]
+    message["To"] = recipient
+    message["Subject"] = subject
+    message.set_content(body)
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=15) as smtp:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)

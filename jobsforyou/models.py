@@ -1,0 +1,29 @@
+"""Imports every feature's models so that the metadata (and Alembic) knows all tables."""
+
+from jobsforyou.accounts.models import Role, User
+from jobsforyou.employers.models import Employer
+from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.regions.models import Municipality, Region
+from jobsforyou.registration.models import (
+    Consent,
+    ConsentPurpose,
+    Registration,
+    RegistrationStatus,
+)
+from jobsforyou.vacancies.models import Vacancy, VacancyStatus
+
+__all__ = [
+    "Consent",
+    "Employer",
+    "ConsentPurpose",
+    "Fair",
+    "FairStatus",
+    "Municipality",
+    "Region",
+    "Registration",
+    "RegistrationStatus",
+    "Role",
+    "User",
+    "Vacancy",
+    "VacancyStatus",
+]

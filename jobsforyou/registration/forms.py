@@ -1,0 +1,240 @@
+"""The job seeker's registration and profile forms."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from jobsforyou.registration import choices
+from jobsforyou.registration.models import Registration
+from jobsforyou.registration.phones import normalize_phone
+from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile, split_skills
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A group of checkboxes (a fieldset), each choice one box."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ExperienceEntryForm(Form):
+    """One occupation the seeker has worked in, with years."""
+
+    occupation = StringField(_l("Occupation"), validators=[Optional(), Length(max=120)])
+    years = IntegerField(
+        _l("Years"),
+        validators=[Optional(), NumberRange(min=0, max=60, message=_l("Enter a number of years from 0 to 60."))],
+    )
+
+
+class QualificationEntryForm(Form):
+    """A vocational or academic qualification and its recognition status in Germany."""
+
+    name = StringField(_l("Qualification"), validators=[Optional(), Length(max=150)])
+    recognition = SelectField(
+        _l("Recognition in Germany"),
+        choices=list(choices.RECOGNITION_STATUSES.items()),
+        default="unknown",
+    )
+
+
+class ProfileForm(FlaskForm):
+    """Everything a seeker tells about themselves; used to register and to edit."""
+
+    given_name = StringField(
+        _l("Given name"),
+        validators=[DataRequired(message=_l("Enter your given name.")), Length(max=100)],
+    )
+    family_name = StringField(
+        _l("Family name"),
+        validators=[DataRequired(message=_l("Enter your family name.")), Length(max=100)],
+    )
+    phone = TelField(_l("Mobile phone number"), validators=[Optional(), Length(max=40)])
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            Optional(),
+            Length(max=254),
+            Email(message=_l("Enter an e-mail address like name@example.org."),
+                  check_deliverability=False),
+        ],
+    )
+    municipality = SelectField(_l("Town or municipality where you live"), coerce=int, default=0)
+    postcode = StringField(
+        _l("Postcode"),
+        validators=[Optional(), Regexp(r"^\d{5}$", message=_l("A German postcode has five digits."))],
+    )
+    german_level = SelectField(
+        _l("Your German"),
+        validators=[InputRequired(message=_l("Choose your German level."))],
+    )
+    languages = MultiCheckboxField(_l("Other languages you speak"))
+    desired_occupations = FieldList(
+        StringField(_l("Desired occupation"), validators=[Optional(), Length(max=120)]),
+        min_entries=3,
+        max_entries=3,
+    )
+    experience = FieldList(FormField(ExperienceEntryForm), min_entries=3, max_entries=3)
+    skills = TextAreaField(_l("Skills"), validators=[Optional(), Length(max=1000)])
+    qualifications = FieldList(FormField(QualificationEntryForm), min_entries=2, max_entries=2)
+    driving_licences = MultiCheckboxField(
+        _l("Driving licences"), choices=[(c, c) for c in choices.DRIVING_LICENCES]
+    )
+    employment_types = MultiCheckboxField(
+        _l("Kind of work you are looking for"), choices=list(choices.EMPLOYMENT_TYPES.items())
+    )
+    available_from = DateField(
+        _l("Earliest start"),
+        validators=[Optional()],
+        render_kw={"autocomplete": "off"},
+    )
+    max_commute_km = SelectField(_l("How far can you travel to work?"), default="")
+    interpreter_language = SelectField(_l("I need an interpreter at the fair for"), default="")
+    needs_childcare = BooleanField(_l("I need childcare during the fair"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.german_level.choices = [
+            (level, choices.german_level_label(level))
+            for level in (*choices.GERMAN_LEVELS, choices.GERMAN_LEVEL_UNKNOWN)
+        ]
+        self.languages.choices = choices.language_choices(choices.SPOKEN_LANGUAGES)
+        self.max_commute_km.choices = [("", _l("Not sure"))] + [
+            (str(km), _l("up to %(km)s km", km=km)) for km in choices.COMMUTE_DISTANCES_KM
+        ]
+        self.interpreter_language.choices = [("", _l("No interpreter needed"))] + (
+            choices.language_choices(choices.INTERPRETER_LANGUAGES)
+        )
+
+    def validate_phone(self, field: TelField) -> None:
+        """A phone number must have enough digits to be dialled."""
+        if field.data and normalize_phone(field.data) is None:
+            raise ValidationError(str(_l("Enter a phone number like 0176 1234567 or +49 176 1234567.")))
+
+    def validate_email(self, field: EmailField) -> None:
+        """At least one way to reach the seeker: phone or e-mail."""
+        if not (field.data or "").strip() and not (self.phone.data or "").strip():
+            raise ValidationError(str(_l("Enter a phone number or an e-mail address (or both).")))
+
+    def validate_postcode(self, field: StringField) -> None:
+        """The home place is needed: a municipality or a postcode."""
+        if not field.data and not self.municipality.data:
+            raise ValidationError(str(_l("Choose your town or enter your postcode.")))
+
+
+class RegistrationForm(ProfileForm):
+    """The profile plus consent, one box per purpose, none ticked in advance."""
+
+    consent_processing = BooleanField(
+        _l("I agree that my data is processed to register me for this fair."),
+        validators=[DataRequired(message=_l("Without this consent we cannot register you."))],
+    )
+    consent_share = BooleanField(
+        _l("Employers at this fair may see my profile to prepare their talks with me.")
+    )
+    consent_keep = BooleanField(
+        _l("Keep my profile after this fair so that I can take part in later fairs.")
+    )
+
+
+class DeleteRegistrationForm(FlaskForm):
+    """Confirms deleting all data of a registration."""
+
+    confirm = BooleanField(
+        _l("Yes, delete my registration and all my data."),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))],
+    )
+
+
+class ConsentForm(FlaskForm):
+    """Change the optional consents later."""
+
+    consent_share = BooleanField(
+        _l("Employers at this fair may see my profile to prepare their talks with me.")
+    )
+    consent_keep = BooleanField(
+        _l("Keep my profile after this fair so that I can take part in later fairs.")
+    )
+
+
+def profile_from_form(form: ProfileForm) -> SeekerProfile:
+    """The plain profile a submitted form describes."""
+    commute = form.max_commute_km.data
+    return SeekerProfile(
+        given_name=form.given_name.data or "",
+        family_name=form.family_name.data or "",
+        german_level=form.german_level.data,
+        phone=form.phone.data or None,
+        email=form.email.data or None,
+        municipality_id=form.municipality.data or None,
+        postcode=form.postcode.data or None,
+        languages=tuple(form.languages.data or ()),
+        desired_occupations=tuple(text for text in form.desired_occupations.data if text),
+        experience=tuple(
+            Experience(entry["occupation"], entry["years"])
+            for entry in form.experience.data
+            if entry["occupation"]
+        ),
+        skills=split_skills(form.skills.data or ""),
+        qualifications=tuple(
+            Qualification(entry["name"], entry["recognition"])
+            for entry in form.qualifications.data
+            if entry["name"]
+        ),
+        driving_licences=tuple(form.driving_licences.data or ()),
+        employment_types=tuple(form.employment_types.data or ()),
+        available_from=form.available_from.data,
+        max_commute_km=int(commute) if commute else None,
+        interpreter_language=form.interpreter_language.data or None,
+        needs_childcare=bool(form.needs_childcare.data),
+    )
+
+
+def form_data_from_registration(registration: Registration) -> dict[str, object]:
+    """Initial form data to edit an existing registration."""
+    return {
+        "given_name": registration.given_name,
+        "family_name": registration.family_name,
+        "phone": registration.phone,
+        "email": registration.email,
+        "municipality": registration.municipality_id or 0,
+        "postcode": registration.postcode,
+        "german_level": registration.german_level,
+        "languages": registration.languages,
+        "desired_occupations": registration.desired_occupations,
+        "experience": registration.experience,
+        "skills": "\n".join(registration.skills),
+        "qualifications": registration.qualifications,
+        "driving_licences": registration.driving_licences,
+        "employment_types": registration.employment_types,
+        "available_from": registration.available_from,
+        "max_commute_km": str(registration.max_commute_km or ""),
+        "interpreter_language": registration.interpreter_language or "",
+        "needs_childcare": registration.needs_childcare,
+    }

@@ -1,0 +1,107 @@
+"""A job seeker's registration for one fair, with profile and per-purpose consents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair
+from jobsforyou.regions.models import Municipality
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _enum(enum_class: type[enum.Enum]) -> Enum:
+    return Enum(
+        enum_class, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class RegistrationStatus(enum.StrEnum):
+    """Confirmed within the fair's capacity, on the waiting list, or withdrawn by the seeker."""
+
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    WITHDRAWN = "withdrawn"
+
+
+class ConsentPurpose(enum.StrEnum):
+    """What a seeker may consent to, each separately."""
+
+    PROCESSING = "processing"  # required: process the data for this fair
+    SHARE_WITH_EMPLOYERS = "share_with_employers"
+    KEEP_FOR_LATER_FAIRS = "keep_for_later_fairs"
+
+
+class Registration(db.Model):  # type: ignore[name-defined,misc]
+    """A job seeker registered for a fair; reached by a secret personal link, no password."""
+
+    __tablename__ = "registrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
+    status: Mapped[RegistrationStatus] = mapped_column(_enum(RegistrationStatus))
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    ticket_code: Mapped[str] = mapped_column(String(32), unique=True)
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_utcnow, onupdate=_utcnow
+    )
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    phone_normalized: Mapped[str | None] = mapped_column(String(40), index=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_normalized: Mapped[str | None] = mapped_column(String(254), index=True)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    german_level: Mapped[str] = mapped_column(String(10))
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    desired_occupations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    experience: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    qualifications: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    driving_licences: Mapped[list[str]] = mapped_column(JSON, default=list)
+    employment_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    available_from: Mapped[dt.date | None]
+    max_commute_km: Mapped[int | None]
+    interpreter_language: Mapped[str | None] = mapped_column(String(10))
+    needs_childcare: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    fair: Mapped[Fair] = relationship()
+    municipality: Mapped[Municipality | None] = relationship()
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="registration", cascade="all, delete-orphan", order_by="Consent.id"
+    )
+
+    def has_consent(self, purpose: ConsentPurpose) -> bool:
+        """Whether the seeker currently consents to a purpose."""
+        return any(c.purpose == purpose and c.withdrawn_at is None for c in self.consents)
+
+
+class Consent(db.Model):  # type: ignore[name-defined,misc]
+    """One consent given for one purpose, with the text version and language shown, and when."""
+
+    __tablename__ = "consents"
+    __table_args__ = (UniqueConstraint("registration_id", "purpose", "given_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[ConsentPurpose] = mapped_column(_enum(ConsentPurpose))
+    text_version: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(8))
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    registration: Mapped[Registration] = relationship(back_populates="consents")

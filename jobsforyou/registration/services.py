@@ -1,0 +1,277 @@
+"""Registering job seekers: capacity and waiting list, duplicates, consents, export, deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from jobsforyou.database import lock_row
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair
+from jobsforyou.fairs.services import registration_is_open
+from jobsforyou.registration.models import (
+    Consent,
+    ConsentPurpose,
+    Registration,
+    RegistrationStatus,
+)
+from jobsforyou.registration.phones import normalize_phone
+from jobsforyou.registration.profile import SeekerProfile
+from jobsforyou.security import new_token, token_digest
+
+
+class RegistrationError(Exception):
+    """A registration could not be made; the subclass says why."""
+
+
+class RegistrationClosed(RegistrationError):
+    """The fair does not take registrations now."""
+
+
+class ConsentRequired(RegistrationError):
+    """The consent to process the data for the fair is missing."""
+
+
+class DuplicateRegistration(RegistrationError):
+    """The same phone number or e-mail address is already registered for this fair."""
+
+    def __init__(self, existing: Registration) -> None:
+        super().__init__(existing.id)
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    """A new registration and its personal secret token (shown once, stored only as a digest)."""
+
+    registration: Registration
+    token: str
+
+    @property
+    def waitlisted(self) -> bool:
+        """Whether the fair was full and the seeker is on the waiting list."""
+        return self.registration.status == RegistrationStatus.WAITLISTED
+
+
+def register_seeker(
+    fair: Fair,
+    profile: SeekerProfile,
+    consents: set[ConsentPurpose],
+    language: str,
+    consent_text_version: str,
+    now: dt.datetime,
+) -> RegistrationResult:
+    """Register a seeker: confirmed while places are left, otherwise on the waiting list.
+
+    The fair's row is locked first, so concurrent registrations for the last place are decided
+    one after the other and never exceed the capacity.
+    """
+    if ConsentPurpose.PROCESSING not in consents:
+        raise ConsentRequired()
+    if not registration_is_open(fair, now):
+        raise RegistrationClosed()
+    lock_row("fairs", fair.id)
+    existing = find_duplicate(fair.id, profile.phone, profile.email)
+    if existing is not None:
+        raise DuplicateRegistration(existing)
+    confirmed = db.session.scalar(
+        select(func.count(Registration.id)).where(
+            Registration.fair_id == fair.id, Registration.status == RegistrationStatus.CONFIRMED
+        )
+    ) or 0
+    status = RegistrationStatus.CONFIRMED if confirmed < fair.capacity else RegistrationStatus.WAITLISTED
+    token = new_token()
+    registration = Registration(
+        fair_id=fair.id,
+        status=status,
+        token_digest=token_digest(token),
+        ticket_code=_new_ticket_code(),
+        language=language,
+    )
+    apply_profile(registration, profile)
+    for purpose in sorted(consents):
+        registration.consents.append(
+            Consent(purpose=purpose, text_version=consent_text_version, language=language, given_at=now)
+        )
+    db.session.add(registration)
+    db.session.flush()
+    return RegistrationResult(registration, token)
+
+
+def find_duplicate(fair_id: int, phone: str | None, email: str | None) -> Registration | None:
+    """An active registration for the same fair with the same phone number or e-mail address."""
+    conditions = []
+    phone_key = normalize_phone(phone) if phone else None
+    if phone_key:
+        conditions.append(Registration.phone_normalized == phone_key)
+    if email:
+        conditions.append(Registration.email_normalized == email.strip().casefold())
+    if not conditions:
+        return None
+    return db.session.scalar(
+        select(Registration).where(
+            Registration.fair_id == fair_id,
+            Registration.status != RegistrationStatus.WITHDRAWN,
+            or_(*conditions),
+        ).limit(1)
+    )
+
+
+def apply_profile(registration: Registration, profile: SeekerProfile) -> None:
+    """Copy a profile onto a registration (new or edited)."""
+    registration.given_name = profile.given_name.strip()
+    registration.family_name = profile.family_name.strip()
+    registration.phone = (profile.phone or "").strip() or None
+    registration.phone_normalized = normalize_phone(profile.phone) if profile.phone else None
+    registration.email = (profile.email or "").strip() or None
+    registration.email_normalized = registration.email.casefold() if registration.email else None
+    registration.municipality_id = profile.municipality_id or None
+    registration.postcode = profile.postcode or None
+    registration.german_level = profile.german_level
+    registration.languages = list(profile.languages)
+    registration.desired_occupations = [o.strip() for o in profile.desired_occupations if o.strip()]
+    registration.experience = [
+        {"occupation": e.occupation.strip(), "years": e.years}
+        for e in profile.experience
+        if e.occupation.strip()
+    ]
+    registration.skills = list(profile.skills)
+    registration.qualifications = [
+        {"name": q.name.strip(), "recognition": q.recognition}
+        for q in profile.qualifications
+        if q.name.strip()
+    ]
+    registration.driving_licences = list(profile.driving_licences)
+    registration.employment_types = list(profile.employment_types)
+    registration.available_from = profile.available_from
+    registration.max_commute_km = profile.max_commute_km
+    registration.interpreter_language = profile.interpreter_language or None
+    registration.needs_childcare = profile.needs_childcare
+
+
+def update_profile(registration: Registration, profile: SeekerProfile) -> None:
+    """Save an edited profile; a phone or e-mail already used by another registration is refused."""
+    other = find_duplicate(registration.fair_id, profile.phone, profile.email)
+    if other is not None and other.id != registration.id:
+        raise DuplicateRegistration(other)
+    apply_profile(registration, profile)
+    db.session.flush()
+
+
+def reissue_token(registration: Registration) -> str:
+    """A new personal link for a seeker who lost theirs (only digests are stored; the old one ends)."""
+    token = new_token()
+    registration.token_digest = token_digest(token)
+    db.session.flush()
+    return token
+
+
+def registration_for_token(token: str) -> Registration | None:
+    """The registration a personal link points to, or None."""
+    if not token or len(token) > 100:
+        return None
+    return db.session.scalar(
+        select(Registration).where(Registration.token_digest == token_digest(token))
+    )
+
+
+def set_optional_consents(
+    registration: Registration, wanted: set[ConsentPurpose], consent_text_version: str, now: dt.datetime
+) -> None:
+    """Give or withdraw the optional consents; history is kept with times."""
+    for purpose in (ConsentPurpose.SHARE_WITH_EMPLOYERS, ConsentPurpose.KEEP_FOR_LATER_FAIRS):
+        active = registration.has_consent(purpose)
+        if purpose in wanted and not active:
+            registration.consents.append(
+                Consent(purpose=purpose, text_version=consent_text_version,
+                        language=registration.language, given_at=now)
+            )
+        elif purpose not in wanted and active:
+            for consent in registration.consents:
+                if consent.purpose == purpose and consent.withdrawn_at is None:
+                    consent.withdrawn_at = now
+    db.session.flush()
+
+
+def delete_registration(registration: Registration) -> Registration | None:
+    """Delete a registration and all its data; the freed place goes to the first on the waiting list.
+
+    Returns the registration that moved up from the waiting list, if any.
+    """
+    fair = registration.fair
+    lock_row("fairs", fair.id)
+    freed_place = registration.status == RegistrationStatus.CONFIRMED
+    db.session.delete(registration)
+    db.session.flush()
+    return promote_from_waiting_list(fair) if freed_place else None
+
+
+def promote_from_waiting_list(fair: Fair) -> Registration | None:
+    """Confirm the longest-waiting seeker if the fair has a free place (call with the fair locked)."""
+    confirmed = db.session.scalar(
+        select(func.count(Registration.id)).where(
+            Registration.fair_id == fair.id, Registration.status == RegistrationStatus.CONFIRMED
+        )
+    ) or 0
+    if confirmed >= fair.capacity:
+        return None
+    first_waiting = db.session.scalar(
+        select(Registration)
+        .where(Registration.fair_id == fair.id, Registration.status == RegistrationStatus.WAITLISTED)
+        .order_by(Registration.created_at, Registration.id)
+        .limit(1)
+    )
+    if first_waiting is not None:
+        first_waiting.status = RegistrationStatus.CONFIRMED
+        db.session.flush()
+    return first_waiting
+
+
+def export_registration(registration: Registration) -> dict[str, Any]:
+    """Everything stored about a seeker, as a JSON-ready dictionary (right of access)."""
+    fair = registration.fair
+    return {
+        "fair": {"id": fair.id, "title": fair.title, "date": fair.date.isoformat(),
+                 "venue": fair.venue, "address": fair.address},
+        "status": registration.status.value,
+        "ticket_code": registration.ticket_code,
+        "language": registration.language,
+        "created_at": registration.created_at.isoformat(),
+        "profile": {
+            "given_name": registration.given_name,
+            "family_name": registration.family_name,
+            "phone": registration.phone,
+            "email": registration.email,
+            "municipality": registration.municipality.name if registration.municipality else None,
+            "postcode": registration.postcode,
+            "german_level": registration.german_level,
+            "languages": registration.languages,
+            "desired_occupations": registration.desired_occupations,
+            "experience": registration.experience,
+            "skills": registration.skills,
+            "qualifications": registration.qualifications,
+            "driving_licences": registration.driving_licences,
+            "employment_types": registration.employment_types,
+            "available_from": registration.available_from.isoformat()
+            if registration.available_from else None,
+            "max_commute_km": registration.max_commute_km,
+            "interpreter_language": registration.interpreter_language,
+            "needs_childcare": registration.needs_childcare,
+        },
+        "consents": [
+            {"purpose": c.purpose.value, "text_version": c.text_version, "language": c.language,
+             "given_at": c.given_at.isoformat(),
+             "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None}
+            for c in registration.consents
+        ],
+    }
+
+
+def _new_ticket_code() -> str:
+    """A short code for the QR ticket and the check-in desk (not the personal secret)."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))

@@ -1,0 +1,62 @@
+"""Vacancies that employers bring to fairs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobsforyou.employers.models import Employer
+from jobsforyou.extensions import db
+from jobsforyou.regions.models import Municipality
+
+
+class VacancyStatus(enum.StrEnum):
+    """Life cycle of a vacancy; only open vacancies are shown to seekers."""
+
+    DRAFT = "draft"
+    OPEN = "open"
+    FILLED = "filled"
+    CLOSED = "closed"
+
+
+class Vacancy(db.Model):  # type: ignore[name-defined,misc]
+    """A job as the employer describes it, in German."""
+
+    __tablename__ = "vacancies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    external_ref: Mapped[str | None] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    occupation_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    required_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    optional_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    german_level_min: Mapped[str | None] = mapped_column(String(10))
+    languages_helpful: Mapped[list[str]] = mapped_column(JSON, default=list)
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    employment_type: Mapped[str] = mapped_column(String(20), default="full_time")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date | None]
+    openings: Mapped[int] = mapped_column(default=1)
+    driving_licences_required: Mapped[list[str]] = mapped_column(JSON, default=list)
+    qualification_required: Mapped[bool] = mapped_column(default=False)
+    career_changers_welcome: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[VacancyStatus] = mapped_column(
+        Enum(VacancyStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
+        default=VacancyStatus.DRAFT,
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True),
+        default=lambda: dt.datetime.now(dt.UTC),
+        onupdate=lambda: dt.datetime.now(dt.UTC),
+    )
+    employer: Mapped[Employer] = relationship()
+    municipality: Mapped[Municipality | None] = relationship()
