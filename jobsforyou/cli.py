@@ -101,3 +101,20 @@ def translate_init(language: str) -> None:
 def translate_compile() -> None:
     """Compile every catalog to the .mo files the app reads."""
     _pybabel("compile", "-d", "translations", "--use-fuzzy")
+
+
+@translate.command("fill-english")
+def translate_fill_english() -> None:
+    """English is the source language: its catalog repeats every message as written."""
+    from babel.messages.pofile import read_po, write_po
+
+    path = PROJECT_ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale="en")
+    for message in catalog:
+        if not message.id:
+            continue
+        message.string = message.id
+        message.flags.discard("fuzzy")
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True)

@@ -1,6 +1,6 @@
 """Imports every feature's models so that the metadata (and Alembic) knows all tables."""
 
-from jobsforyou.accounts.models import Role, User
+from jobsforyou.accounts.models import AccountToken, Role, TokenPurpose, User
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.regions.models import Municipality, Region
@@ -13,6 +13,8 @@ from jobsforyou.registration.models import (
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [
+    "AccountToken",
+    "TokenPurpose",
     "Consent",
     "Employer",
     "ConsentPurpose",

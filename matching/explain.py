@@ -8,7 +8,7 @@ from matching.licences import LICENCE_CLASSES
 from matching.models import GERMAN_LEVELS
 from matching.profiles import Tables
 from matching.relations import GROUP, MINOR, RELATED, SAME
-from matching.results import Explanation
+from matching.results import Explanation, ParamValue
 from matching.scoring import TITLE_TIEBREAK, PairScores
 from matching.vocabulary import Vocabulary
 
@@ -42,7 +42,7 @@ def explain_pair(
                 ))  # fmt: skip
         elif relation == SAME and concept >= STRONG_MATCH * (1 - TITLE_TIEBREAK):
             code = "experience_match" if from_experience else "occupation_match"
-            params: dict[str, str | int | float | tuple[str, ...]] = {"occupation": occupations[b].id}
+            params: dict[str, ParamValue] = {"occupation": occupations[b].id}
             if from_experience:
                 params["years"] = float(t.cand_concepts.years[c, s.cand_slot[k]])
             reasons.append(Explanation(code, params))
@@ -78,11 +78,14 @@ def explain_pair(
         reasons.append(Explanation("languages_helpful", {}))
 
     if s.distance_known[k]:
-        params = {"distance_km": round(float(s.distance_km[k])), "max_km": round(float(s.max_km[k]))}
+        reach: dict[str, ParamValue] = {
+            "distance_km": round(float(s.distance_km[k])),
+            "max_km": round(float(s.max_km[k])),
+        }
         if s.distance_km[k] <= s.max_km[k]:
-            reasons.append(Explanation("within_reach", params))
+            reasons.append(Explanation("within_reach", reach))
         else:
-            gaps.append(Explanation("too_far", params))
+            gaps.append(Explanation("too_far", reach))
 
     if s.type_known[k]:
         if s.type_ok[k]:

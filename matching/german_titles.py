@@ -35,7 +35,8 @@ _NOISE_PHRASES: tuple[str, ...] = (
     r"in vollzeit", r"in teilzeit", r"vollzeit", r"teilzeit", r"vz", r"tz",
     r"ab sofort", r"sofort", r"zum nachstmoglichen zeitpunkt", r"zum \d+ \d+ \d*",
     r"auf minijob basis", r"auf \d+ euro basis", r"\d+ euro basis", r"\d+ euro", r"minijobber",
-    r"minijob", r"mini job", r"nebenjob", r"aushilfsjob", r"geringfugig", r"auf geringfugiger basis",
+    r"minijob", r"mini job", r"nebenjob", r"aushilfsjob",
+    r"auf geringfugiger basis", r"geringfugig",
     r"auch fur quereinsteiger", r"quereinsteiger innen", r"quereinsteigerin", r"quereinsteiger",
     r"quereinstieg moglich", r"quereinstieg", r"willkommen", r"moglich",
     r"unbefristet", r"befristet", r"in festanstellung", r"festanstellung",
@@ -103,8 +104,9 @@ def strip_advert_noise(folded: str, places: Iterable[str] = COMMON_PLACES) -> st
     cleaned = _NOISE.sub(" ", folded)
     for place in places:
         if place and place in cleaned:
-            cleaned = re.sub(rf"\b(?:(?:in|bei|nahe|raum|im raum|region) )?{re.escape(place)}\b",
-                             " ", cleaned)
+            cleaned = re.sub(
+                rf"\b(?:(?:in|bei|nahe|raum|im raum|region) )?{re.escape(place)}\b", " ", cleaned
+            )
     cleaned = re.sub(r"\b(?:in|im|bei|fur|ab|und|oder)\s*$", " ", cleaned.strip())
     cleaned = _SPACES.sub(" ", cleaned).strip()
     return cleaned or folded

@@ -26,6 +26,10 @@ Resolution = list[tuple[int, float]]
 CANDIDATE_CONCEPTS = 6
 VACANCY_CONCEPTS = 4
 SKILL_CONFIDENCE = 0.82
+# resolution confidence at or below which a concept counts (almost) nothing
+CONFIDENCE_FLOOR = 0.4
+# desired-occupation texts per candidate compared with titles directly (TF-IDF cosine)
+TEXT_SLOTS = 2
 RECOGNITION_VALUE = {"recognised": 1.0, "in_progress": 0.5, "none": 0.0}
 
 
@@ -80,11 +84,23 @@ def _top_concepts(
     if not ranked:
         return []
     floor = max(0.25, 0.5 * ranked[0][1][0])
-    return [(i, c, src, yrs) for i, (c, src, yrs) in ranked[:k] if c >= floor]
+    return [(i, calibrate(c), src, yrs) for i, (c, src, yrs) in ranked[:k] if c >= floor]
 
 
-def _merge(found: dict[int, tuple[float, int, float]], hits: Resolution, factor: float,
-           source: int, years: float) -> None:
+def calibrate(confidence: float) -> float:
+    """Map a resolution confidence to the weight of its concept: weak resolutions (below
+    ``CONFIDENCE_FLOOR``) are mostly noise and count little."""
+    span = 1.0 - CONFIDENCE_FLOOR
+    return min(1.0, max(0.05, (confidence - CONFIDENCE_FLOOR) / span))
+
+
+def _merge(
+    found: dict[int, tuple[float, int, float]],
+    hits: Resolution,
+    factor: float,
+    source: int,
+    years: float,
+) -> None:
     for index, conf in hits:
         value = conf * factor
         if value > found.get(index, (0.0, 0, 0.0))[0]:
@@ -162,9 +178,7 @@ class SkillSpace:
             for c in {mapping[t] for t in texts}:
                 rows.append(r)
                 cols.append(c)
-        return sp.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(per_row), 1 << 20)
-        )
+        return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(per_row), 1 << 20))
 
 
 def _level(value: str | None) -> int:
@@ -188,6 +202,7 @@ class Tables:
 
     cand_concepts: ConceptTable
     cand_texts: list[tuple[PreparedText, ...]]
+    cand_text_vectors: list[sp.csr_matrix]
     cand_skills: sp.csr_matrix
     cand_level: IntArray
     cand_lat: FloatArray
@@ -202,6 +217,7 @@ class Tables:
     vac_concepts: ConceptTable
     vac_title_similarity: npt.NDArray[np.float32]
     vac_titles: list[PreparedText | None]
+    vac_title_vectors: sp.csr_matrix
     vac_required: sp.csr_matrix
     vac_optional: sp.csr_matrix
     vac_level: IntArray
@@ -288,17 +304,31 @@ def build_tables(
         return sum(1 << EMPLOYMENT_TYPES.index(t) for t in set(types) if t in EMPLOYMENT_TYPES)
 
     def recognition(c: Candidate) -> float:
-        values = [RECOGNITION_VALUE[q.recognition] for q in c.qualifications
-                  if q.recognition in RECOGNITION_VALUE]
+        values = [
+            RECOGNITION_VALUE[q.recognition]
+            for q in c.qualifications
+            if q.recognition in RECOGNITION_VALUE
+        ]
         return max(values) if values else -1.0
 
+    vectorizer = vocabulary.occupation_index.vectorizer
+    empty = PreparedText("", "")
+    cand_texts = [tuple(resolver.prepare(t) for t in c.desired_occupations) for c in candidates]
+    cand_text_vectors = [
+        vectorizer.transform([(texts[j] if len(texts) > j else empty).expanded
+                              for texts in cand_texts]).tocsr()
+        for j in range(TEXT_SLOTS)
+    ]  # fmt: skip
+    vac_titles = [resolver.prepare(v.title) if v.title else None for v in vacancies]
+    vac_title_vectors = vectorizer.transform([(x or empty).expanded for x in vac_titles]).tocsr()
     required_licences = [
         {code for code in (canonical_licence(x) for x in v.driving_licences_required) if code}
         for v in vacancies
     ]
     return Tables(
         cand_concepts=ConceptTable.build(cand_rows, CANDIDATE_CONCEPTS),
-        cand_texts=[tuple(resolver.prepare(t) for t in c.desired_occupations) for c in candidates],
+        cand_texts=cand_texts,
+        cand_text_vectors=cand_text_vectors,
         cand_skills=cand_skills,
         cand_level=np.array([_level(c.german_level) for c in candidates], dtype=np.int64),
         cand_lat=cand_xy[:, 0],
@@ -311,22 +341,26 @@ def build_tables(
             [licence_mask(implied_licences(cand_licence_codes(c))) for c in candidates],
             dtype=np.int64,
         ),
-        cand_licences_known=np.array([c.driving_licences is not None for c in candidates],
-                                     dtype=np.bool_),
+        cand_licences_known=np.array(
+            [c.driving_licences is not None for c in candidates], dtype=np.bool_
+        ),
         cand_types=np.array([type_mask(c.employment_types) for c in candidates], dtype=np.int64),
         cand_available=np.array(
             [c.available_from.toordinal() if c.available_from else -1 for c in candidates],
             dtype=np.int64,
         ),
         cand_languages=np.array(
-            [_language_bits((*c.languages, *([c.language] if c.language else [])), language_bits)
-             for c in candidates],
+            [
+                _language_bits((*c.languages, *([c.language] if c.language else [])), language_bits)
+                for c in candidates
+            ],
             dtype=np.int64,
         ),
         cand_recognition=np.array([recognition(c) for c in candidates], dtype=np.float64),
         vac_concepts=ConceptTable.build(vac_rows, VACANCY_CONCEPTS),
         vac_title_similarity=title_matrix,
-        vac_titles=[resolver.prepare(v.title) if v.title else None for v in vacancies],
+        vac_titles=vac_titles,
+        vac_title_vectors=vac_title_vectors,
         vac_required=vac_required,
         vac_optional=vac_optional,
         vac_level=np.array([_level(v.german_level_min) for v in vacancies], dtype=np.int64),
@@ -334,8 +368,12 @@ def build_tables(
         vac_lon=vac_xy[:, 1],
         vac_licences=np.array([licence_mask(req) for req in required_licences], dtype=np.int64),
         vac_type=np.array(
-            [EMPLOYMENT_TYPES.index(v.employment_type) if v.employment_type in EMPLOYMENT_TYPES
-             else -1 for v in vacancies],
+            [
+                EMPLOYMENT_TYPES.index(v.employment_type)
+                if v.employment_type in EMPLOYMENT_TYPES
+                else -1
+                for v in vacancies
+            ],
             dtype=np.int64,
         ),
         vac_start=np.array(
@@ -346,8 +384,10 @@ def build_tables(
             dtype=np.int64,
         ),
         vac_qualification=np.array(
-            [-1 if v.qualification_required is None else int(v.qualification_required)
-             for v in vacancies],
+            [
+                -1 if v.qualification_required is None else int(v.qualification_required)
+                for v in vacancies
+            ],
             dtype=np.int64,
         ),
         skill_labels=space.labels,

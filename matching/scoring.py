@@ -113,7 +113,10 @@ def _occupation(
         a = cc.index[ci, j]
         sim = np.where(a >= 0, t.vac_title_similarity[vi, np.maximum(a, 0)], 0.0)
         title = np.maximum(title, cc.conf[ci, j] * sim)
-    # the candidate's own words against the title where they did not resolve well
+    # the candidate's own words against the title: TF-IDF cosine for every pair, rapidfuzz too
+    # where the words did not resolve well
+    for vectors in t.cand_text_vectors:
+        title = np.maximum(title, rowwise_dot(vectors, t.vac_title_vectors, ci, vi))
     best_conf = cc.conf[ci, 0]
     for k in np.nonzero(best_conf < UNKNOWN_TEXT_CONFIDENCE)[0].tolist():
         vtitle = t.vac_titles[vi[k]]
@@ -152,7 +155,8 @@ def score_pairs(
 
     lat1, lon1 = np.radians(t.cand_lat[ci]), np.radians(t.cand_lon[ci])
     lat2, lon2 = np.radians(t.vac_lat[vi]), np.radians(t.vac_lon[vi])
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    h = np.sin((lat2 - lat1) / 2) ** 2
+    h += np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     distance_km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))) * ROAD_FACTOR
     distance_known = ~np.isnan(distance_km)
     distance_km = np.where(distance_known, distance_km, 0.0)

@@ -53,11 +53,14 @@ def fuzzy_similarity(query: PreparedText, name: PreparedText) -> float:
     """rapidfuzz similarity in 0..1 tolerant of typos, word order and compound splits."""
     if query.base == name.base:
         return 1.0
-    return max(
-        fuzz.ratio(query.base, name.base),
-        fuzz.token_sort_ratio(query.expanded, name.expanded),
-        0.9 * fuzz.token_set_ratio(query.expanded, name.expanded),
-    ) / 100.0
+    return (
+        max(
+            fuzz.ratio(query.base, name.base),
+            fuzz.token_sort_ratio(query.expanded, name.expanded),
+            0.9 * fuzz.token_set_ratio(query.expanded, name.expanded),
+        )
+        / 100.0
+    )
 
 
 class NameIndex:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,7 +67,8 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, object]]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise VocabularyError(f"{path.name} line {number}: invalid JSON ({exc.msg})") from None
+                where = f"{path.name} line {number}"
+                raise VocabularyError(f"{where}: invalid JSON ({exc.msg})") from None
             if not isinstance(record, dict):
                 raise VocabularyError(f"{path.name} line {number}: not a JSON object")
             yield number, record
@@ -133,19 +134,17 @@ def load_skills(paths: Iterable[Path]) -> tuple[Skill, ...]:
     return tuple(out)
 
 
-def _build_index(
-    entries: tuple[Occupation, ...] | tuple[Skill, ...], preparer: TextPreparer
-) -> NameIndex:
+def _build_index(entries: Sequence[Occupation | Skill], preparer: TextPreparer) -> NameIndex:
     names: list[PreparedText] = []
     owners: list[int] = []
     languages: list[str] = []
     for index, entry in enumerate(entries):
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for lang, values in entry.names.items():
             for value in values:
                 prepared = preparer.prepare(value)
                 if prepared.base and (lang, prepared.base) not in seen:
-                    seen.add((lang, prepared.base))  # type: ignore[arg-type]
+                    seen.add((lang, prepared.base))
                     names.append(prepared)
                     owners.append(index)
                     languages.append(lang)
@@ -175,7 +174,8 @@ class Vocabulary:
 
     def _german_lexicon(self) -> frozenset[str]:
         words: set[str] = set()
-        for entry in (*self.occupations, *self.skills):
+        entries: list[Occupation | Skill] = [*self.occupations, *self.skills]
+        for entry in entries:
             for name in entry.names.get("de", ()):
                 words.update(w for w in fold_text(name).split() if len(w) >= 4)
         return frozenset(words)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from jobsforyou.accounts.models import User
 from jobsforyou.extensions import db, login_manager
 
@@ -13,3 +15,9 @@ def load_user(user_id: str) -> User | None:
         return None
     user = db.session.get(User, int(user_id))
     return user if user is not None and user.active else None
+
+
+login_manager.login_view = "accounts.login"
+login_manager.login_message = _l("Please sign in to open this page.")
+login_manager.login_message_category = "warning"
+login_manager.localize_callback = str

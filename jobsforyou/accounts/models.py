@@ -6,8 +6,8 @@ import datetime as dt
 import enum
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobsforyou.extensions import db
 
@@ -35,6 +35,12 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
         Enum(Role, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
     )
     language: Mapped[str] = mapped_column(String(8), default="de")
+    # Scope: the county (tenant) of staff, the employer of employer users, the municipality of a
+    # municipal organiser (None = county-wide), the fair of check-in staff.
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employers.id"), index=True)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    fair_id: Mapped[int | None] = mapped_column(ForeignKey("fairs.id"))
     active: Mapped[bool] = mapped_column(default=True)
     email_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -45,3 +51,29 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     def is_active(self) -> bool:  # type: ignore[override]
         """Flask-Login: deactivated accounts cannot sign in."""
         return self.active
+
+
+class TokenPurpose(enum.StrEnum):
+    """What a one-time account token allows."""
+
+    PASSWORD_RESET = "password_reset"
+    INVITATION = "invitation"
+
+
+class AccountToken(db.Model):  # type: ignore[name-defined,misc]
+    """A one-time, expiring secret sent by e-mail; only its SHA-256 digest is stored."""
+
+    __tablename__ = "account_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[TokenPurpose] = mapped_column(
+        Enum(TokenPurpose, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+    )
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    )
+    user: Mapped[User] = relationship()

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from jobsforyou.fairs import services
 from jobsforyou.fairs.forms import FairFilterForm
+from jobsforyou.formfields import select_choices
 from jobsforyou.regions.services import municipalities_for_choice
 
 bp = Blueprint("fairs", __name__)
@@ -18,9 +19,10 @@ bp = Blueprint("fairs", __name__)
 def index():  # type: ignore[no-untyped-def]
     """Upcoming fairs, optionally filtered by municipality."""
     form = FairFilterForm(request.args)
-    form.municipality.choices = [(0, _("All towns and municipalities"))] + [
-        (m.id, m.name) for m in municipalities_for_choice() if m.in_region
-    ]
+    form.municipality.choices = select_choices(
+        [(0, _("All towns and municipalities"))]
+        + [(m.id, m.name) for m in municipalities_for_choice() if m.in_region]
+    )
     if not form.validate():
         form.municipality.data = 0
     fairs = services.upcoming_fairs(dt.date.today(), form.municipality.data or None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -13,7 +16,6 @@ from wtforms import (
     FormField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TelField,
     TextAreaField,
@@ -28,19 +30,12 @@ from wtforms.validators import (
     Regexp,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from jobsforyou.formfields import MultiCheckboxField, select_choices
 from jobsforyou.registration import choices
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile, split_skills
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """A group of checkboxes (a fieldset), each choice one box."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ExperienceEntryForm(Form):
@@ -59,7 +54,7 @@ class QualificationEntryForm(Form):
     name = StringField(_l("Qualification"), validators=[Optional(), Length(max=150)])
     recognition = SelectField(
         _l("Recognition in Germany"),
-        choices=list(choices.RECOGNITION_STATUSES.items()),
+        choices=select_choices(choices.RECOGNITION_STATUSES.items()),
         default="unknown",
     )
 
@@ -104,10 +99,10 @@ class ProfileForm(FlaskForm):
     skills = TextAreaField(_l("Skills"), validators=[Optional(), Length(max=1000)])
     qualifications = FieldList(FormField(QualificationEntryForm), min_entries=2, max_entries=2)
     driving_licences = MultiCheckboxField(
-        _l("Driving licences"), choices=[(c, c) for c in choices.DRIVING_LICENCES]
+        _l("Driving licences"), choices=select_choices((c, c) for c in choices.DRIVING_LICENCES)
     )
     employment_types = MultiCheckboxField(
-        _l("Kind of work you are looking for"), choices=list(choices.EMPLOYMENT_TYPES.items())
+        _l("Kind of work you are looking for"), choices=select_choices(choices.EMPLOYMENT_TYPES.items())
     )
     available_from = DateField(
         _l("Earliest start"),
@@ -120,16 +115,18 @@ class ProfileForm(FlaskForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.german_level.choices = [
+        self.german_level.choices = select_choices(
             (level, choices.german_level_label(level))
             for level in (*choices.GERMAN_LEVELS, choices.GERMAN_LEVEL_UNKNOWN)
-        ]
-        self.languages.choices = choices.language_choices(choices.SPOKEN_LANGUAGES)
-        self.max_commute_km.choices = [("", _l("Not sure"))] + [
-            (str(km), _l("up to %(km)s km", km=km)) for km in choices.COMMUTE_DISTANCES_KM
-        ]
-        self.interpreter_language.choices = [("", _l("No interpreter needed"))] + (
-            choices.language_choices(choices.INTERPRETER_LANGUAGES)
+        )
+        self.languages.choices = select_choices(choices.language_choices(choices.SPOKEN_LANGUAGES))
+        self.max_commute_km.choices = select_choices(
+            [("", _l("Not sure"))]
+            + [(str(km), _l("up to %(km)s km", km=km)) for km in choices.COMMUTE_DISTANCES_KM]
+        )
+        self.interpreter_language.choices = select_choices(
+            [("", _l("No interpreter needed"))]
+            + choices.language_choices(choices.INTERPRETER_LANGUAGES)
         )
 
     def validate_phone(self, field: TelField) -> None:
@@ -137,15 +134,18 @@ class ProfileForm(FlaskForm):
         if field.data and normalize_phone(field.data) is None:
             raise ValidationError(str(_l("Enter a phone number like 0176 1234567 or +49 176 1234567.")))
 
-    def validate_email(self, field: EmailField) -> None:
-        """At least one way to reach the seeker: phone or e-mail."""
-        if not (field.data or "").strip() and not (self.phone.data or "").strip():
-            raise ValidationError(str(_l("Enter a phone number or an e-mail address (or both).")))
-
-    def validate_postcode(self, field: StringField) -> None:
-        """The home place is needed: a municipality or a postcode."""
-        if not field.data and not self.municipality.data:
-            raise ValidationError(str(_l("Choose your town or enter your postcode.")))
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        """Field checks, then the rules that combine fields: a way to reach the seeker, a home place."""
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            self.email.errors = [*self.email.errors,
+                                 str(_l("Enter a phone number or an e-mail address (or both)."))]
+            valid = False
+        if not self.postcode.data and not self.municipality.data:
+            self.postcode.errors = [*self.postcode.errors,
+                                    str(_l("Choose your town or enter your postcode."))]
+            valid = False
+        return valid
 
 
 class RegistrationForm(ProfileForm):

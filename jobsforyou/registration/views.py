@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 
 from jobsforyou.extensions import db, limiter
 from jobsforyou.fairs import services as fair_services
+from jobsforyou.formfields import select_choices
 from jobsforyou.regions.services import municipalities_for_choice
 from jobsforyou.registration import services
 from jobsforyou.registration.forms import (
@@ -49,9 +50,10 @@ def _registration_rate_limit() -> str:
 
 
 def _fill_place_choices(form: ProfileForm) -> None:
-    form.municipality.choices = [(0, _("Not in the list / I don't know"))] + [
-        (m.id, m.name) for m in municipalities_for_choice()
-    ]
+    form.municipality.choices = select_choices(
+        [(0, _("Not in the list / I don't know"))]
+        + [(m.id, m.name) for m in municipalities_for_choice()]
+    )
 
 
 @bp.route("/fairs/<int:fair_id>/register", methods=["GET", "POST"])

@@ -1,0 +1,195 @@
+"""Signing up, in and out; confirming the address; forgotten passwords; accepting invitations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import login_user, logout_user
+
+from jobsforyou.accounts import emails, services, tokens
+from jobsforyou.accounts.forms import (
+    AcceptInvitationForm,
+    EmailOnlyForm,
+    LoginForm,
+    NewPasswordForm,
+    SignupForm,
+    password_message,
+)
+from jobsforyou.accounts.models import Role, TokenPurpose, User
+from jobsforyou.extensions import db, limiter
+from jobsforyou.security import safe_next_url
+
+bp = Blueprint("accounts", __name__)
+
+
+def login_rate_limit() -> str:
+    """The configured limit for attempts to sign in or sign up (per client address)."""
+    return str(current_app.config["LOGIN_RATE_LIMIT"])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def home_url(user: User) -> str:
+    """Where a user lands after signing in."""
+    if user.role == Role.EMPLOYER:
+        return url_for("vacancies.index")
+    if user.role == Role.ADMIN:
+        return url_for("admin.users")
+    if user.role == Role.BUSINESS_DEVELOPMENT:
+        return url_for("employers.index")
+    return url_for("fairs.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"])
+def login():  # type: ignore[no-untyped-def]
+    """Sign in with e-mail and password; `next` may only be a path on this site."""
+    form = LoginForm()
+    unconfirmed = False
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data or "", form.password.data or "")
+        except services.EmailNotConfirmed:
+            unconfirmed = True
+        except services.InvalidCredentials:
+            form.password.errors = [_("The e-mail address or the password is not correct.")]
+        else:
+            db.session.commit()
+            login_user(user)
+            return redirect(safe_next_url(request.args.get("next")) or home_url(user))
+    return render_template("accounts/login.html", form=form, unconfirmed=unconfirmed,
+                           resend_form=EmailOnlyForm(formdata=None, data={"email": form.email.data}))
+
+
+@bp.post("/logout")
+def logout():  # type: ignore[no-untyped-def]
+    """Sign out (POST with a CSRF token, so other sites cannot sign anybody out)."""
+    language = session.get("lang")
+    logout_user()
+    if language:
+        session["lang"] = language
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("fairs.index"))
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"])
+def signup():  # type: ignore[no-untyped-def]
+    """Employers create their account; the address must be confirmed before signing in."""
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            user = services.sign_up_employer(
+                form.email.data or "", form.password.data or "", form.employer_name.data or "",
+                form.display_name.data or "", language=str(get_locale()),
+            )
+        except services.EmailTaken:
+            db.session.rollback()
+            form.email.errors = [_("An account with this e-mail address exists already. "
+                                   "Sign in or reset your password.")]
+        except services.WeakPassword as error:
+            db.session.rollback()
+            form.password.errors = [password_message(error.issue)]
+        else:
+            db.session.commit()
+            emails.send_confirmation_mail(user, tokens.confirmation_token(user))
+            return render_template("accounts/check_mail.html", email=user.email)
+    return render_template("accounts/signup.html", form=form)
+
+
+@bp.get("/confirm/<token>")
+def confirm_email(token: str):  # type: ignore[no-untyped-def]
+    """Confirm the address from the link in the mail."""
+    try:
+        services.confirm_email(token, _now())
+    except services.InvalidToken:
+        return render_template("accounts/link_invalid.html", resend=True), 404
+    db.session.commit()
+    flash(_("Thank you, your e-mail address is confirmed. You can sign in now."), "success")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.post("/confirm/resend")
+@limiter.limit(login_rate_limit)
+def resend_confirmation():  # type: ignore[no-untyped-def]
+    """Send the confirmation link again; the answer is the same for every address."""
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        user = services.user_by_email(form.email.data or "")
+        if user is not None and user.email_confirmed_at is None and user.password_hash:
+            emails.send_confirmation_mail(user, tokens.confirmation_token(user))
+        return render_template("accounts/check_mail.html", email=form.email.data)
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"])
+def forgot_password():  # type: ignore[no-untyped-def]
+    """Ask for a reset link; the answer does not tell whether the address has an account."""
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        found = services.request_password_reset(form.email.data or "", _now())
+        db.session.commit()
+        if found is not None:
+            emails.send_reset_mail(*found)
+        return render_template("accounts/check_mail.html", email=form.email.data, reset=True)
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):  # type: ignore[no-untyped-def]
+    """Choose a new password with the one-time link."""
+    try:
+        services.user_for_token(token, TokenPurpose.PASSWORD_RESET, _now())
+    except services.InvalidToken:
+        return render_template("accounts/link_invalid.html"), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data or "", _now())
+        except services.WeakPassword as error:
+            db.session.rollback()
+            form.password.errors = [password_message(error.issue)]
+        else:
+            db.session.commit()
+            flash(_("Your password has been changed. You can sign in now."), "success")
+            return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):  # type: ignore[no-untyped-def]
+    """The invited person chooses a password and is signed in."""
+    try:
+        invited = services.user_for_token(token, TokenPurpose.INVITATION, _now())
+    except services.InvalidToken:
+        return render_template("accounts/link_invalid.html"), 404
+    form = AcceptInvitationForm(data=None if request.method == "POST"
+                                else {"display_name": invited.display_name})
+    if form.validate_on_submit():
+        try:
+            user = services.accept_invitation(token, form.password.data or "",
+                                              form.display_name.data or "", _now())
+        except services.WeakPassword as error:
+            db.session.rollback()
+            form.password.errors = [password_message(error.issue)]
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Welcome! Your account is ready."), "success")
+            return redirect(home_url(user))
+    return render_template("accounts/accept_invitation.html", form=form, invited=invited)

@@ -1,0 +1,1 @@
+"""Booth plans of fairs and employers' booth requests."""

@@ -1,0 +1,1 @@
+"""Importing and exporting vacancies and employers (CSV, XLSX, JSON API, CLI)."""

@@ -1,0 +1,1 @@
+"""Organiser screens: a fair's booth plan and its booth requests."""

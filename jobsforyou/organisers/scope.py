@@ -1,0 +1,32 @@
+"""Which fairs a staff member's scope covers: their municipality, or their whole county."""
+
+from __future__ import annotations
+
+from sqlalchemy import false, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from jobsforyou.fairs.models import Fair
+from jobsforyou.regions.models import Municipality
+from jobsforyou.scoping import Scope
+
+STAFF_ROLES = ("organiser", "business_development")
+
+
+def fairs_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """A condition on Fair.id: the fairs this scope may manage (admins and the system: all)."""
+    if scope.is_system or scope.role == "admin":
+        return Fair.id.is_not(None)
+    if scope.role not in STAFF_ROLES:
+        return false()
+    if scope.role == "organiser" and scope.municipality_id is not None:
+        return Fair.municipality_id == scope.municipality_id
+    if scope.region_id is None:
+        return false()
+    return Fair.municipality_id.in_(
+        select(Municipality.id).where(Municipality.region_id == scope.region_id)
+    )
+
+
+def fair_ids_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """A sub-select of the ids of the fairs in scope, for conditions on other tables."""
+    return select(Fair.id).where(fairs_in_scope(scope)).scalar_subquery()  # type: ignore[return-value]

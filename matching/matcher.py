@@ -1,0 +1,260 @@
+"""The ``Matcher``: vocabulary + gazetteer + weights, with cached text resolution.
+
+Build it once (the web app keeps one per process) and call ``rank_vacancies``,
+``rank_candidates`` or ``allocate_fair``. Pipeline per call: resolve each distinct text once,
+lay both sides out as arrays, shortlist pairs that share an occupation concept or a skill
+(sparse product), score only those vectorised, keep the top per row, explain those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.explain import explain_pair
+from matching.fair import allocate
+from matching.geo import Gazetteer, default_region_files
+from matching.german_titles import COMMON_PLACES
+from matching.models import Candidate, Vacancy
+from matching.profiles import Resolver, Tables, build_tables
+from matching.relations import RelationMatrix
+from matching.results import CandidateMatches, FairPlan, Match, VacancyMatches
+from matching.scoring import PairScores, score_pairs
+from matching.shortlist import shortlist_pairs, top_up
+from matching.text_index import TextPreparer
+from matching.vocabulary import Vocabulary, load_default_vocabulary
+from matching.weights import Weights
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+ROW_BLOCK = 4096
+
+
+def shortlist_size(top: int) -> int:
+    """How many pairs per row are scored exactly to find the best ``top``."""
+    return max(60, 6 * top)
+
+
+def best_per_row(rows: IntArray, s: PairScores, top: int) -> IntArray:
+    """Indices into ``s`` of the best ``top`` pairs of each row, best first (ties broken by
+    title similarity, then by column index for a stable order)."""
+    keep = np.nonzero(~s.excluded)[0]
+    cols = s.vac if rows is s.cand else s.cand
+    order = keep[np.lexsort((cols[keep], -s.title_similarity[keep], -s.score[keep], rows[keep]))]
+    sorted_rows = rows[order]
+    first = np.searchsorted(sorted_rows, sorted_rows, side="left")
+    return order[(np.arange(len(order)) - first) < top]
+
+
+class Matcher:
+    """Matches candidates and vacancies; holds vocabulary, gazetteer, weights and caches."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary | None = None,
+        gazetteer: Gazetteer | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary if vocabulary is not None else load_default_vocabulary()
+        self.gazetteer = (
+            gazetteer if gazetteer is not None
+            else Gazetteer.from_region_files(default_region_files())
+        )  # fmt: skip
+        self.weights = weights if weights is not None else Weights()
+        places = COMMON_PLACES | self.gazetteer.place_names()
+        self.resolver = Resolver(self.vocabulary, TextPreparer(self.vocabulary.lexicon, places))
+        self.relations = RelationMatrix(self.vocabulary)
+        self._relation_sparse = self.relations.sparse(self.weights)
+
+    def tables(self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy]) -> Tables:
+        """Both sides as arrays (texts resolved through the cache)."""
+        return build_tables(
+            candidates, vacancies, self.resolver, self.gazetteer, self.weights.experience_factor
+        )
+
+    def score_pairs(self, t: Tables, cand: IntArray, vac: IntArray) -> PairScores:
+        """Score the given (candidate, vacancy) index pairs without any index (all signals)."""
+        return score_pairs(t, self.relations, cand, vac, self.weights)
+
+    def _title_fallback_for_candidate(self, t: Tables, c: int) -> FloatArray | None:
+        idx, conf = t.cand_concepts.index[c], t.cand_concepts.conf[c]
+        if idx[0] < 0:
+            return None
+        sims = t.vac_title_similarity[:, idx[idx >= 0]] * conf[idx >= 0]
+        return np.asarray(sims.max(axis=1), dtype=np.float64)
+
+    def _title_fallback_for_vacancy(self, t: Tables, v: int) -> FloatArray | None:
+        idx, conf = t.cand_concepts.index, t.cand_concepts.conf
+        if not t.vac_title_similarity[v].any():
+            return None
+        sims = np.where(idx >= 0, t.vac_title_similarity[v][np.maximum(idx, 0)] * conf, 0.0)
+        return np.asarray(sims.max(axis=1), dtype=np.float64)
+
+    def _candidate_pairs(
+        self, t: Tables, start: int, stop: int, keep: int, wanted: int
+    ) -> tuple[IntArray, IntArray]:
+        n_occ = len(self.vocabulary.occupations)
+        rows, cols = shortlist_pairs(
+            t.cand_concepts.sparse(n_occ)[start:stop], t.vac_concepts.sparse(n_occ),
+            self._relation_sparse, t.cand_skills[start:stop],
+            (t.vac_required + t.vac_optional).tocsr(), keep,
+        )  # fmt: skip
+        rows, cols = top_up(
+            rows, cols, stop - start, wanted, keep,
+            lambda r: self._title_fallback_for_candidate(t, r + start),
+        )  # fmt: skip
+        return rows + start, cols
+
+    def _vacancy_pairs(
+        self, t: Tables, start: int, stop: int, keep: int, wanted: int
+    ) -> tuple[IntArray, IntArray]:
+        n_occ = len(self.vocabulary.occupations)
+        rows, cols = shortlist_pairs(
+            t.vac_concepts.sparse(n_occ)[start:stop], t.cand_concepts.sparse(n_occ),
+            self._relation_sparse.T.tocsr(), (t.vac_required + t.vac_optional).tocsr()[start:stop],
+            t.cand_skills, keep,
+        )  # fmt: skip
+        rows, cols = top_up(
+            rows, cols, stop - start, wanted, keep,
+            lambda r: self._title_fallback_for_vacancy(t, r + start),
+        )  # fmt: skip
+        return rows + start, cols
+
+    def _match(
+        self,
+        t: Tables,
+        s: PairScores,
+        k: int,
+        candidates: Sequence[Candidate],
+        vacancies: Sequence[Vacancy],
+    ) -> Match:
+        reasons, gaps = explain_pair(s, k, t, self.vocabulary)
+        return Match(
+            candidate_id=candidates[int(s.cand[k])].id,
+            vacancy_id=vacancies[int(s.vac[k])].id,
+            score=float(s.score[k]),
+            reasons=reasons,
+            gaps=gaps,
+        )
+
+    def iter_rank_vacancies(
+        self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+    ) -> Iterator[CandidateMatches]:
+        """Like ``rank_vacancies`` but yields one result per candidate as it is ready."""
+        t = self.tables(candidates, vacancies)
+        for start in range(0, len(candidates), ROW_BLOCK):
+            stop = min(start + ROW_BLOCK, len(candidates))
+            cand, vac = self._candidate_pairs(t, start, stop, shortlist_size(top), top)
+            s = self.score_pairs(t, cand, vac)
+            best = best_per_row(s.cand, s, top)
+            per_row: dict[int, list[Match]] = {}
+            for k in best.tolist():
+                per_row.setdefault(int(s.cand[k]), []).append(
+                    self._match(t, s, k, candidates, vacancies)
+                )
+            for c in range(start, stop):
+                yield CandidateMatches(candidates[c].id, tuple(per_row.get(c, ())))
+
+    def rank_vacancies(
+        self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+    ) -> list[CandidateMatches]:
+        """For each candidate (in input order) the best ``top`` vacancies, best first."""
+        return list(self.iter_rank_vacancies(candidates, vacancies, top))
+
+    def iter_rank_candidates(
+        self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+    ) -> Iterator[VacancyMatches]:
+        """Like ``rank_candidates`` but yields one result per vacancy as it is ready."""
+        t = self.tables(candidates, vacancies)
+        for start in range(0, len(vacancies), ROW_BLOCK):
+            stop = min(start + ROW_BLOCK, len(vacancies))
+            vac, cand = self._vacancy_pairs(t, start, stop, shortlist_size(top), top)
+            s = self.score_pairs(t, cand, vac)
+            best = best_per_row(s.vac, s, top)
+            per_row: dict[int, list[Match]] = {}
+            for k in best.tolist():
+                per_row.setdefault(int(s.vac[k]), []).append(
+                    self._match(t, s, k, candidates, vacancies)
+                )
+            for v in range(start, stop):
+                yield VacancyMatches(vacancies[v].id, tuple(per_row.get(v, ())))
+
+    def rank_candidates(
+        self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+    ) -> list[VacancyMatches]:
+        """For each vacancy (in input order) the best ``top`` candidates, best first."""
+        return list(self.iter_rank_candidates(candidates, vacancies, top))
+
+    def score(self, candidate: Candidate, vacancy: Vacancy) -> Match:
+        """Score and explain one pair (no shortlist: the pair is always scored)."""
+        t = self.tables([candidate], [vacancy])
+        zero = np.zeros(1, dtype=np.int64)
+        return self._match(t, self.score_pairs(t, zero, zero), 0, [candidate], [vacancy])
+
+    def allocate_fair(
+        self,
+        candidates: Sequence[Candidate],
+        vacancies: Sequence[Vacancy],
+        per_vacancy: int = 10,
+        per_candidate: int = 5,
+        min_score: float = 0.25,
+    ) -> FairPlan:
+        """Plan a fair: each candidate's route (≤ ``per_candidate`` booths) and each vacancy's
+        list (≤ ``per_vacancy`` × openings), using both sides' preferences (see matching.fair)."""
+        t = self.tables(candidates, vacancies)
+        c1, v1 = self._candidate_pairs(
+            t, 0, len(candidates), shortlist_size(per_candidate), per_candidate
+        )
+        v2, c2 = self._vacancy_pairs(t, 0, len(vacancies), shortlist_size(per_vacancy), per_vacancy)
+        pairs = np.unique(np.stack([np.concatenate([c1, c2]), np.concatenate([v1, v2])]), axis=1)
+        s = self.score_pairs(t, pairs[0], pairs[1])
+        capacity = np.array([per_vacancy * max(v.openings, 1) for v in vacancies], dtype=np.int64)
+        score = np.where(s.excluded, 0.0, s.score)
+        chosen = np.nonzero(allocate(s.cand, s.vac, score, capacity, per_candidate, min_score))[0]
+        chosen = chosen[np.argsort(-score[chosen], kind="stable")]
+        routes: dict[int, list[Match]] = {}
+        lists: dict[int, list[Match]] = {}
+        for k in chosen.tolist():
+            match = self._match(t, s, k, candidates, vacancies)
+            routes.setdefault(int(s.cand[k]), []).append(match)
+            lists.setdefault(int(s.vac[k]), []).append(match)
+        return FairPlan(
+            routes=tuple(CandidateMatches(c.id, tuple(routes.get(i, ())))
+                         for i, c in enumerate(candidates)),
+            invitations=tuple(VacancyMatches(v.id, tuple(lists.get(i, ())))
+                              for i, v in enumerate(vacancies)),
+        )  # fmt: skip
+
+
+@cache
+def default_matcher() -> Matcher:
+    """A matcher with the shipped vocabulary, the default region files and default weights."""
+    return Matcher()
+
+
+def rank_vacancies(
+    candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+) -> list[CandidateMatches]:
+    """For each candidate the best ``top`` vacancies (default matcher)."""
+    return default_matcher().rank_vacancies(candidates, vacancies, top)
+
+
+def rank_candidates(
+    candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
+) -> list[VacancyMatches]:
+    """For each vacancy the best ``top`` candidates (default matcher)."""
+    return default_matcher().rank_candidates(candidates, vacancies, top)
+
+
+def allocate_fair(
+    candidates: Sequence[Candidate],
+    vacancies: Sequence[Vacancy],
+    per_vacancy: int = 10,
+    per_candidate: int = 5,
+) -> FairPlan:
+    """Plan a fair with the default matcher (see ``Matcher.allocate_fair``)."""
+    return default_matcher().allocate_fair(candidates, vacancies, per_vacancy, per_candidate)

@@ -1,0 +1,62 @@
+"""Fifty people register for the last free place at the same moment."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from jobsforyou.extensions import db
+from jobsforyou.registration.models import Registration, RegistrationStatus
+from tests.conftest import csrf_token_from
+from tests.factories import make_fair, registration_form_data
+
+PARALLEL = 50
+
+
+def test_last_place_goes_to_exactly_one_of_fifty(app: Flask) -> None:
+    with app.app_context():
+        fair = make_fair(capacity=3)
+        fair_id = fair.id
+        for number in range(2):  # two places taken, one left
+            db.session.add(Registration(
+                fair_id=fair_id, status=RegistrationStatus.CONFIRMED,
+                token_digest=f"{number:064d}", ticket_code=f"TAKEN{number}", language="de",
+                given_name="Vorher", family_name=str(number), german_level="B1",
+            ))
+        db.session.commit()
+    url = f"/fairs/{fair_id}/register"
+    # fifty phones: each its own address, as on a mobile network
+    clients = [app.test_client() for _ in range(PARALLEL)]
+    for index, test_client in enumerate(clients):
+        test_client.environ_base["REMOTE_ADDR"] = f"10.0.{index // 200}.{index % 200 + 1}"
+    tokens = [csrf_token_from(c.get(url).get_data(as_text=True)) for c in clients]
+    barrier = threading.Barrier(PARALLEL)
+    statuses: list[int] = []
+    failures: list[BaseException] = []
+
+    def register(index: int) -> None:
+        data = registration_form_data(phone=f"0176 55{index:05d}", given_name=f"Person {index}")
+        try:
+            barrier.wait(timeout=30)
+            response = clients[index].post(url, data={"csrf_token": tokens[index], **data})
+            statuses.append(response.status_code)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=register, args=(i,)) for i in range(PARALLEL)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures, failures
+    assert sorted(statuses) == [302] * PARALLEL  # every registration answered, none failed
+    with app.app_context():
+        counts = dict(db.session.execute(
+            select(Registration.status, func.count(Registration.id))
+            .where(Registration.fair_id == fair_id)
+            .group_by(Registration.status)
+        ).all())
+    assert counts[RegistrationStatus.CONFIRMED] == 3
+    assert counts[RegistrationStatus.WAITLISTED] == PARALLEL - 1

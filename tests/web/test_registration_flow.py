@@ -1,0 +1,146 @@
+"""Registering for a fair through the web, as a seeker on a phone would."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from jobsforyou.extensions import db
+from jobsforyou.mail import outbox
+from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
+from tests.conftest import post_form
+from tests.factories import make_fair, registration_form_data
+
+
+def test_register_shows_personal_page_with_ticket(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    response = post_form(client, f"/fairs/{fair_id}/register", registration_form_data(),
+                         headers={"Accept-Language": "uk"})
+    assert response.status_code == 302
+    personal_url = response.headers["Location"]
+    assert personal_url.startswith("/r/")
+    page = client.get(personal_url)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert 'lang="uk"' in html
+    assert "Олена Коваленко" in html
+    assert "qr.svg" in html
+    with app.app_context():
+        registration = db.session.scalars(select(Registration)).one()
+        assert registration.status == RegistrationStatus.CONFIRMED
+        assert registration.language == "uk"
+        assert registration.phone_normalized == "+491761234567"
+        assert registration.desired_occupations == ["кухар"]
+        assert registration.experience == [{"occupation": "кухар", "years": 5}]
+        assert registration.qualifications == [{"name": "Кухар 4 розряду", "recognition": "in_progress"}]
+        purposes = {c.purpose for c in registration.consents}
+        assert purposes == {ConsentPurpose.PROCESSING, ConsentPurpose.SHARE_WITH_EMPLOYERS}
+        assert all(c.text_version == app.config["CONSENT_TEXT_VERSION"] for c in registration.consents)
+        assert all(c.language == "uk" for c in registration.consents)
+        token = personal_url.removeprefix("/r/")
+        assert token not in registration.token_digest
+        assert len(token) >= 22  # at least 128 bits in URL-safe base64
+    qr = client.get(personal_url + "/qr.svg")
+    assert qr.mimetype == "image/svg+xml"
+    assert b"<svg" in qr.data
+
+
+def test_missing_consent_and_contact_keeps_entries(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    data = registration_form_data(phone="", email="", consent_processing=None)
+    response = post_form(client, f"/fairs/{fair_id}/register", data, headers={"Accept-Language": "de"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert 'href="#email"' in html and 'href="#consent_processing"' in html
+    assert 'value="Олена"' in html and "HACCP, Kasse" in html
+    with app.app_context():
+        assert db.session.scalar(select(Registration.id)) is None
+
+
+def test_confirmation_mail_has_personal_link(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    response = post_form(client, f"/fairs/{fair_id}/register",
+                         registration_form_data(email="olena@example.org"),
+                         headers={"Accept-Language": "uk"})
+    with app.app_context():
+        [mail] = outbox()
+    assert mail.recipient == "olena@example.org"
+    assert response.headers["Location"] in mail.body
+    assert "Олена" in mail.body
+
+
+def test_duplicate_registration_is_recognised(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    post_form(client, f"/fairs/{fair_id}/register", registration_form_data())
+    again = post_form(client, f"/fairs/{fair_id}/register",
+                      registration_form_data(phone="+49 176 123 45 67", given_name="Olena"))
+    assert again.status_code == 409
+    assert 'value="Olena"' in again.get_data(as_text=True)
+    with app.app_context():
+        assert len(db.session.scalars(select(Registration)).all()) == 1
+
+
+def test_full_fair_puts_seeker_on_waiting_list(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair(capacity=1).id
+    post_form(client, f"/fairs/{fair_id}/register", registration_form_data())
+    second = post_form(client, f"/fairs/{fair_id}/register",
+                       registration_form_data(phone="0176 7654321"))
+    assert second.status_code == 302
+    with app.app_context():
+        statuses = [r.status for r in db.session.scalars(select(Registration).order_by(Registration.id))]
+    assert statuses == [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
+
+
+def test_delete_frees_place_for_waiting_list(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair(capacity=1).id
+    first = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers["Location"]
+    post_form(client, f"/fairs/{fair_id}/register",
+              registration_form_data(phone="", email="ahmad@example.org"))
+    deleted = post_form(client, first + "/delete", {"confirm": "y"})
+    assert deleted.status_code == 302
+    assert client.get(first).status_code == 404
+    with app.app_context():
+        [remaining] = db.session.scalars(select(Registration)).all()
+        assert remaining.status == RegistrationStatus.CONFIRMED
+        assert any("ahmad@example.org" == m.recipient for m in outbox())
+
+
+def test_export_edit_and_consents(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    url = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers["Location"]
+    exported = json.loads(client.get(url + "/export.json").data)
+    assert exported["profile"]["given_name"] == "Олена"
+    assert {c["purpose"] for c in exported["consents"]} == {"processing", "share_with_employers"}
+    edited = post_form(client, url + "/edit", registration_form_data(german_level="B1"))
+    assert edited.status_code == 302
+    changed = post_form(client, url + "/consents", {"consent_keep": "y"})
+    assert changed.status_code == 302
+    with app.app_context():
+        registration = db.session.scalars(select(Registration)).one()
+        assert registration.german_level == "B1"
+        assert not registration.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)
+        assert registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
+
+
+def test_unknown_personal_link_is_404(client: FlaskClient) -> None:
+    assert client.get("/r/not-a-real-token").status_code == 404
+
+
+def test_post_without_csrf_token_is_refused(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    response = client.post(f"/fairs/{fair_id}/register", data=registration_form_data())
+    assert response.status_code == 400
+    with app.app_context():
+        assert db.session.scalar(select(Registration.id)) is None
