@@ -54,3 +54,9 @@ SESSION_COOKIE_HTTPONLY = True
 # Who is responsible for the personal data (shown in the privacy notice).
 PRIVACY_CONTROLLER = "Landkreis Osnabrück, Am Schölerberg 1, 49082 Osnabrück"
 PRIVACY_CONTACT = "datenschutz@example.org"
+
+# Overrides of the matching weights (see matching/weights.py), e.g. {"distance": 0.1}.
+MATCHING_WEIGHTS: dict = {}
+# How many vacancies a job seeker sees on their page, and candidates an employer sees per vacancy.
+MATCHES_PER_SEEKER = 10
+MATCHES_PER_VACANCY = 25

@@ -73,12 +73,30 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
+    from jobsforyou.booths.views import bp as booths_bp
     from jobsforyou.fairs.views import bp as fairs_bp
     from jobsforyou.i18n import bp as i18n_bp
+    from jobsforyou.imports.api import bp as imports_api_bp
+    from jobsforyou.imports.views import bp as imports_bp
+    from jobsforyou.matchmaking.views import bp as matchmaking_bp
+    from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.registration.views import bp as registration_bp
 
-    for blueprint in (i18n_bp, fairs_bp, registration_bp, privacy_bp):
+    for blueprint in (i18n_bp, fairs_bp, registration_bp, privacy_bp,
+                      booths_bp, organisers_bp, imports_bp, imports_api_bp, matchmaking_bp):
+        app.register_blueprint(blueprint)
+
+    from jobsforyou.accounts.admin_views import bp as admin_bp
+    from jobsforyou.accounts.team_views import bp as team_bp
+    from jobsforyou.accounts.views import bp as accounts_bp
+    from jobsforyou.employers.views import bp as employers_bp
+    from jobsforyou.occupations.views import bp as occupations_bp
+    from jobsforyou.vacancies.public import bp as fair_vacancies_bp
+    from jobsforyou.vacancies.views import bp as vacancies_bp
+
+    for blueprint in (accounts_bp, team_bp, admin_bp, employers_bp, vacancies_bp,
+                      fair_vacancies_bp, occupations_bp):
         app.register_blueprint(blueprint)
 
 
@@ -91,9 +109,10 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_error_handlers(app: Flask) -> None:
     """Translated error pages."""
-    from jobsforyou import errors
+    from jobsforyou import errors, headers
 
     errors.register(app)
+    headers.register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from jobsforyou.extensions import db
+from jobsforyou.imports.cli import import_vacancies_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 translate = AppGroup("translate", help="Extract, update and compile the translation catalogs.")
@@ -23,6 +24,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(translate)
     app.cli.add_command(regions)
+    app.cli.add_command(import_vacancies_command)
 
 
 @click.command("demo")
@@ -118,3 +120,75 @@ def translate_fill_english() -> None:
         message.flags.discard("fuzzy")
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, sort_output=True)
+
+
+def _catalog_path(language: str) -> Path:
+    return PROJECT_ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
+
+
+@translate.command("todo")
+@click.argument("language")
+@click.argument("output", type=click.Path(dir_okay=False))
+def translate_todo(language: str, output: str) -> None:
+    """Write the untranslated or fuzzy messages of a catalog as JSON for a translator."""
+    import json
+
+    from babel.messages.pofile import read_po
+
+    with _catalog_path(language).open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    todo = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if all(strings) and not message.fuzzy:
+            continue
+        entry: dict[str, object] = {"msgid": message.id if isinstance(message.id, str) else message.id[0]}
+        if isinstance(message.id, tuple):
+            entry["msgid_plural"] = message.id[1]
+            entry["plural_forms"] = catalog.num_plurals
+            entry["plural_rule"] = catalog.plural_expr
+        comments = [c for c in message.auto_comments if c]
+        if comments:
+            entry["note"] = " ".join(comments)
+        entry["translation"] = [""] * catalog.num_plurals if isinstance(message.id, tuple) else ""
+        todo.append(entry)
+    Path(output).write_text(json.dumps(todo, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(f"{language}: {len(todo)} messages to translate written to {output}")
+
+
+@translate.command("apply")
+@click.argument("language")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+def translate_apply(language: str, source: str) -> None:
+    """Merge a translator's JSON (as written by `translate todo`) into a catalog."""
+    import json
+
+    from babel.messages.pofile import read_po, write_po
+
+    entries = json.loads(Path(source).read_text(encoding="utf-8"))
+    path = _catalog_path(language)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    by_singular = {(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    applied = skipped = 0
+    for entry in entries:
+        message = by_singular.get(entry["msgid"])
+        translation = entry.get("translation")
+        if message is None or not translation:
+            skipped += 1
+            continue
+        if isinstance(message.id, tuple):
+            forms = list(translation) if isinstance(translation, list) else [translation]
+            if len(forms) != catalog.num_plurals or not all(forms):
+                skipped += 1
+                continue
+            message.string = tuple(forms)
+        else:
+            message.string = translation if isinstance(translation, str) else translation[0]
+        message.flags.discard("fuzzy")
+        applied += 1
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True)
+    click.echo(f"{language}: {applied} translations applied, {skipped} skipped")

@@ -1,8 +1,10 @@
 """Imports every feature's models so that the metadata (and Alembic) knows all tables."""
 
 from jobsforyou.accounts.models import AccountToken, Role, TokenPurpose, User
+from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest, BoothRequestStatus
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration.models import (
     Consent,
@@ -13,6 +15,12 @@ from jobsforyou.registration.models import (
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [
+    "ApiToken",
+    "Booth",
+    "BoothAssignment",
+    "BoothRequest",
+    "BoothRequestStatus",
+    "ImportUpload",
     "AccountToken",
     "TokenPurpose",
     "Consent",

@@ -14,7 +14,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from matching.explain import explain_pair
+from matching.explain import explain_pairs
 from matching.fair import allocate
 from matching.geo import Gazetteer, default_region_files
 from matching.german_titles import COMMON_PLACES
@@ -48,6 +48,14 @@ def best_per_row(rows: IntArray, s: PairScores, top: int) -> IntArray:
     sorted_rows = rows[order]
     first = np.searchsorted(sorted_rows, sorted_rows, side="left")
     return order[(np.arange(len(order)) - first) < top]
+
+
+def group_by(keys: IntArray, matches: list[Match]) -> dict[int, list[Match]]:
+    """Matches grouped by their key (candidate or vacancy index), order kept."""
+    grouped: dict[int, list[Match]] = {}
+    for key, match in zip(keys.tolist(), matches, strict=True):
+        grouped.setdefault(key, []).append(match)
+    return grouped
 
 
 class Matcher:
@@ -124,22 +132,22 @@ class Matcher:
         )  # fmt: skip
         return rows + start, cols
 
-    def _match(
+    def _matches(
         self,
         t: Tables,
         s: PairScores,
-        k: int,
+        chosen: IntArray,
         candidates: Sequence[Candidate],
         vacancies: Sequence[Vacancy],
-    ) -> Match:
-        reasons, gaps = explain_pair(s, k, t, self.vocabulary)
-        return Match(
-            candidate_id=candidates[int(s.cand[k])].id,
-            vacancy_id=vacancies[int(s.vac[k])].id,
-            score=float(s.score[k]),
-            reasons=reasons,
-            gaps=gaps,
-        )
+    ) -> list[Match]:
+        """``Match`` objects with explanations for the pairs ``chosen`` (indices into ``s``)."""
+        explained = explain_pairs(s, chosen, t, self.vocabulary)
+        rows = zip(s.cand[chosen].tolist(), s.vac[chosen].tolist(), s.score[chosen].tolist(),
+                   explained, strict=True)  # fmt: skip
+        return [
+            Match(candidates[c].id, vacancies[v].id, score, reasons, gaps)
+            for c, v, score, (reasons, gaps) in rows
+        ]
 
     def iter_rank_vacancies(
         self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
@@ -151,11 +159,7 @@ class Matcher:
             cand, vac = self._candidate_pairs(t, start, stop, shortlist_size(top), top)
             s = self.score_pairs(t, cand, vac)
             best = best_per_row(s.cand, s, top)
-            per_row: dict[int, list[Match]] = {}
-            for k in best.tolist():
-                per_row.setdefault(int(s.cand[k]), []).append(
-                    self._match(t, s, k, candidates, vacancies)
-                )
+            per_row = group_by(s.cand[best], self._matches(t, s, best, candidates, vacancies))
             for c in range(start, stop):
                 yield CandidateMatches(candidates[c].id, tuple(per_row.get(c, ())))
 
@@ -175,11 +179,7 @@ class Matcher:
             vac, cand = self._vacancy_pairs(t, start, stop, shortlist_size(top), top)
             s = self.score_pairs(t, cand, vac)
             best = best_per_row(s.vac, s, top)
-            per_row: dict[int, list[Match]] = {}
-            for k in best.tolist():
-                per_row.setdefault(int(s.vac[k]), []).append(
-                    self._match(t, s, k, candidates, vacancies)
-                )
+            per_row = group_by(s.vac[best], self._matches(t, s, best, candidates, vacancies))
             for v in range(start, stop):
                 yield VacancyMatches(vacancies[v].id, tuple(per_row.get(v, ())))
 
@@ -193,7 +193,7 @@ class Matcher:
         """Score and explain one pair (no shortlist: the pair is always scored)."""
         t = self.tables([candidate], [vacancy])
         zero = np.zeros(1, dtype=np.int64)
-        return self._match(t, self.score_pairs(t, zero, zero), 0, [candidate], [vacancy])
+        return self._matches(t, self.score_pairs(t, zero, zero), zero, [candidate], [vacancy])[0]
 
     def allocate_fair(
         self,
@@ -216,12 +216,9 @@ class Matcher:
         score = np.where(s.excluded, 0.0, s.score)
         chosen = np.nonzero(allocate(s.cand, s.vac, score, capacity, per_candidate, min_score))[0]
         chosen = chosen[np.argsort(-score[chosen], kind="stable")]
-        routes: dict[int, list[Match]] = {}
-        lists: dict[int, list[Match]] = {}
-        for k in chosen.tolist():
-            match = self._match(t, s, k, candidates, vacancies)
-            routes.setdefault(int(s.cand[k]), []).append(match)
-            lists.setdefault(int(s.vac[k]), []).append(match)
+        matches = self._matches(t, s, chosen, candidates, vacancies)
+        routes = group_by(s.cand[chosen], matches)
+        lists = group_by(s.vac[chosen], matches)
         return FairPlan(
             routes=tuple(CandidateMatches(c.id, tuple(routes.get(i, ())))
                          for i, c in enumerate(candidates)),

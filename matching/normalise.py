@@ -41,6 +41,8 @@ _ARABIC_SCRIPT_FOLDS = str.maketrans(
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # ae/oe/ue after a consonant is a German umlaut spelling (Koechin, Mueller), not "Bauer".
 _UMLAUT_DIGRAPH = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])([aou])e")
+# Arabic definite article (also after و "and"): "عامل النظافة" = "عامل نظافة"
+_ARABIC_ARTICLE = re.compile(r"(?<![\w])(?:و?ال)(?=\w{3,})")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _SPACES = re.compile(r"\s+")
 
@@ -61,4 +63,5 @@ def fold_text(text: str) -> str:
     text = cyrillic_to_latin(text)
     text = _UMLAUT_DIGRAPH.sub(r"\1", text)
     text = _NON_WORD.sub(" ", text)
+    text = _ARABIC_ARTICLE.sub("", text)
     return _SPACES.sub(" ", text).strip()

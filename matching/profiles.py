@@ -170,11 +170,12 @@ class SkillSpace:
         return out
 
     def matrix(self, per_row: Sequence[Sequence[str]]) -> sp.csr_matrix:
-        """Binary (rows × skill columns) matrix; call after all texts got columns."""
+        """Binary (rows × skill columns) matrix; the width grows as texts get columns, so cut
+        all matrices of one ranking to the final ``len(labels)``."""
+        mapping = self.columns(sorted({t for texts in per_row for t in texts}))
         rows: list[int] = []
         cols: list[int] = []
         for r, texts in enumerate(per_row):
-            mapping = self.columns(texts)
             for c in {mapping[t] for t in texts}:
                 rows.append(r)
                 cols.append(c)

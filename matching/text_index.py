@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.german_titles import (
     COMMON_PLACES,
@@ -17,6 +16,7 @@ from matching.german_titles import (
     strip_advert_noise,
     strip_gender_forms,
 )
+from matching.ngrams import CharNgramTfidf
 from matching.normalise import fold_text
 
 FloatArray = npt.NDArray[np.float32]
@@ -63,6 +63,25 @@ def fuzzy_similarity(query: PreparedText, name: PreparedText) -> float:
     )
 
 
+PHRASE_MIN_WORDS = 4
+PHRASE_WINDOW_FACTOR = 0.8
+
+
+def phrase_windows(text: PreparedText) -> list[PreparedText]:
+    """Runs of 1–3 words of a sentence-like text ("I drove trucks for 10 years"), each resolved
+    on its own and counted at ``PHRASE_WINDOW_FACTOR``; short texts get none."""
+    words = text.base.split()
+    if len(words) < PHRASE_MIN_WORDS:
+        return []
+    windows = {
+        " ".join(words[i : i + n])
+        for n in (1, 2, 3)
+        for i in range(len(words) - n + 1)
+        if all(len(w) >= 3 for w in (words[i], words[i + n - 1]))
+    }
+    return [PreparedText(w, w) for w in sorted(windows)]
+
+
 class NameIndex:
     """Names (of occupations or skills) in all languages, searchable by any text.
 
@@ -70,7 +89,7 @@ class NameIndex:
     """
 
     SHORTLIST = 24
-    CHUNK = 2048
+    CHUNK = 512
 
     def __init__(
         self,
@@ -83,12 +102,15 @@ class NameIndex:
         self.owners = np.asarray(owners, dtype=np.int64)
         self.languages = list(languages)
         self.n_owners = n_owners
-        self.vectorizer = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32
-        )
+        self.vectorizer = CharNgramTfidf(3, 5)
         corpus = [n.expanded for n in self.names] or [" "]
         self.matrix = self.vectorizer.fit_transform(corpus).tocsr()
         self.matrix_t = self.matrix.T.tocsr()
+        self._exact: dict[str, list[int]] = {}
+        for name, owner in zip(self.names, owners, strict=True):
+            found = self._exact.setdefault(name.base, [])
+            if owner not in found:
+                found.append(owner)
         order = np.argsort(self.owners, kind="stable")
         self._order = order
         self._owner_starts = np.searchsorted(self.owners[order], np.arange(n_owners))
@@ -116,32 +138,48 @@ class NameIndex:
         limit: int,
         language: str | None = None,
     ) -> list[list[tuple[int, float]]]:
-        """For each text the best ``limit`` owners with a confidence in 0..1, best first."""
-        results: list[list[tuple[int, float]]] = []
-        if not self.names:
-            return [[] for _ in texts]
-        k = min(self.SHORTLIST, len(self.names))
-        for start in range(0, len(texts), self.CHUNK):
-            chunk = texts[start : start + self.CHUNK]
-            sims = self.cosine(chunk)
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            for row, text in enumerate(chunk):
-                results.append(self._rescore(text, top[row], sims[row], limit, language))
+        """For each text the best ``limit`` owners with a confidence in 0..1, best first.
+
+        A text equal to a name (after normalisation) resolves to that name's owners with
+        confidence 1.0; other texts go through the TF-IDF shortlist and rapidfuzz rescoring.
+        """
+        results: list[list[tuple[int, float]]] = [
+            [(owner, 1.0) for owner in self._exact.get(text.base, ())][:limit] for text in texts
+        ]
+        fuzzy = [i for i, found in enumerate(results) if not found and texts[i].base]
+        if not fuzzy or not self.names:
+            return results
+        queries = [(i, texts[i], 1.0) for i in fuzzy]
+        queries += [(i, w, PHRASE_WINDOW_FACTOR) for i in fuzzy for w in phrase_windows(texts[i])]
+        best: dict[int, dict[int, float]] = {i: {} for i in fuzzy}
+        for start in range(0, len(queries), self.CHUNK):
+            chunk = queries[start : start + self.CHUNK]
+            vectors = self.vectorizer.transform([text.expanded for _, text, _ in chunk])
+            sims = (vectors @ self.matrix_t).tocsr()
+            for row, (i, text, factor) in enumerate(chunk):
+                lo, hi = sims.indptr[row], sims.indptr[row + 1]
+                names, values = sims.indices[lo:hi], sims.data[lo:hi]
+                if hi - lo > self.SHORTLIST:
+                    top = np.argpartition(-values, self.SHORTLIST - 1)[: self.SHORTLIST]
+                    names, values = names[top], values[top]
+                found = best[i]
+                for owner, score in self._rescore(text, names, values, limit, language):
+                    if score * factor > found.get(owner, 0.0):
+                        found[owner] = score * factor
+        for i, found in best.items():
+            results[i] = sorted(found.items(), key=lambda item: -item[1])[:limit]
         return results
 
     def _rescore(
         self,
         text: PreparedText,
-        candidates: npt.NDArray[np.int64],
-        sims: FloatArray,
+        names: npt.NDArray[np.int32],
+        cosines: FloatArray,
         limit: int,
         language: str | None,
     ) -> list[tuple[int, float]]:
         best: dict[int, float] = {}
-        if not text.base:
-            return []
-        for name_index in candidates.tolist():
-            cos = float(sims[name_index])
+        for name_index, cos in zip(names.tolist(), cosines.tolist(), strict=True):
             if cos <= 0.0:
                 continue
             name = self.names[name_index]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from matching.normalise import fold_text
 from matching.text_index import NameIndex, PreparedText, TextPreparer
+from matching.vocabulary_cache import cached_build, default_cache_dir
 
 LANGUAGES: tuple[str, ...] = ("de", "en", "uk", "ru", "ar", "fa", "tr", "ku")
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -165,12 +166,21 @@ class Vocabulary:
         self.skill_index = _build_index(self.skills, self.preparer)
 
     @classmethod
-    def from_directory(cls, directory: Path) -> Vocabulary:
-        """Load ``occupations_*.jsonl`` and ``skills_*.jsonl`` from ``directory``."""
-        return cls(
-            load_occupations(sorted(directory.glob("occupations_*.jsonl"))),
-            load_skills(sorted(directory.glob("skills_*.jsonl"))),
-        )
+    def from_directory(cls, directory: Path, cache_dir: Path | None = None) -> Vocabulary:
+        """Load ``occupations_*.jsonl`` and ``skills_*.jsonl`` from ``directory``.
+
+        With ``cache_dir`` the built indexes are kept there (see ``matching.vocabulary_cache``)
+        and reused while the data files and the normalisation code are unchanged.
+        """
+        occupation_files = sorted(directory.glob("occupations_*.jsonl"))
+        skill_files = sorted(directory.glob("skills_*.jsonl"))
+
+        def build() -> Vocabulary:
+            return cls(load_occupations(occupation_files), load_skills(skill_files))
+
+        if cache_dir is None:
+            return build()
+        return cached_build(cache_dir, [*occupation_files, *skill_files], build)
 
     def _german_lexicon(self) -> frozenset[str]:
         words: set[str] = set()
@@ -243,5 +253,6 @@ class Vocabulary:
 
 @cache
 def load_default_vocabulary() -> Vocabulary:
-    """The vocabulary shipped in ``matching/data`` (loaded once per process)."""
-    return Vocabulary.from_directory(DATA_DIR)
+    """The vocabulary shipped in ``matching/data`` (loaded once per process; the built index
+    is cached in the user's cache directory between processes)."""
+    return Vocabulary.from_directory(DATA_DIR, default_cache_dir())

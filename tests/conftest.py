@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask_migrate import stamp
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -83,6 +84,7 @@ def app(database_url: str) -> Iterator[Flask]:
     })
     with application.app_context():
         db.create_all()
+        stamp()  # the schema is the models' own; the migrations are checked in test_migrations
         from jobsforyou.regions.services import sync_regions
 
         sync_regions(application.config["REGION_DIRECTORY"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import uuid
 from typing import Any
 
 from sqlalchemy import select
@@ -100,3 +102,117 @@ def make_user(role: str = "employer", email: str | None = None, **overrides: Any
     db.session.add(user)
     db.session.commit()
     return user
+
+
+PASSWORD = "correct horse battery"
+
+
+@functools.cache
+def hashed_password(password: str = PASSWORD) -> str:
+    """An argon2 hash computed once per password and test session (hashing is slow on purpose)."""
+    from jobsforyou.accounts.passwords import hash_password
+
+    return hash_password(password)
+
+
+def other_region() -> Any:
+    """A second county (for tests across tenants); created on first use and kept."""
+    from jobsforyou.regions.models import Region
+
+    region = db.session.scalar(select(Region).where(Region.slug == "test-other-county"))
+    if region is None:
+        region = Region(slug="test-other-county", name="Landkreis Anderswo", ags="09999")
+        db.session.add(region)
+        db.session.commit()
+    return region
+
+
+def make_employer(name: str = "Muster Metallbau GmbH", **overrides: Any) -> Any:
+    """An employer of the default region in Bramsche; committed."""
+    from jobsforyou.employers.models import Employer
+    from jobsforyou.regions.models import Region
+
+    town = municipality(overrides.pop("town", "Bramsche"))
+    values: dict[str, Any] = {
+        "region_id": db.session.scalar(select(Region.id).order_by(Region.id).limit(1)),
+        "name": name,
+        "street": "Industriestraße 1",
+        "postcode": town.postcodes[0],
+        "municipality_id": town.id,
+        "sector": "Metallbau",
+        "size": "10-49",
+        "contact_name": "Frau Meyer",
+        "booth_languages": ["de", "uk"],
+    }
+    values.update(overrides)
+    employer = Employer(**values)
+    db.session.add(employer)
+    db.session.commit()
+    return employer
+
+
+def make_account(role: str = "employer", email: str | None = None, **overrides: Any) -> Any:
+    """Like make_user, but with the password hashed once per session (fast); committed."""
+    from jobsforyou.accounts.models import Role, User
+    from jobsforyou.regions.models import Region
+
+    values: dict[str, Any] = {
+        "email": email or f"{role}-{uuid.uuid4().hex[:12]}@example.org",
+        "password_hash": hashed_password(),
+        "role": Role(role),
+        "region_id": db.session.scalar(select(Region.id).order_by(Region.id).limit(1)),
+        "email_confirmed_at": dt.datetime.now(dt.UTC),
+        "display_name": f"Test {role}",
+    }
+    values.update(overrides)
+    user = User(**values)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_vacancy(employer: Any, title: str = "Schweißer (m/w/d)", **overrides: Any) -> Any:
+    """An open vacancy of an employer; committed."""
+    from jobsforyou.vacancies.models import Vacancy, VacancyStatus
+
+    values: dict[str, Any] = {
+        "employer_id": employer.id,
+        "title": title,
+        "occupation_id": "cook",
+        "description": "Wir suchen Verstärkung für unser Team.",
+        "required_skills": ["MAG-Schweißen"],
+        "german_level_min": "A2",
+        "employment_type": "full_time",
+        "status": VacancyStatus.OPEN,
+    }
+    values.update(overrides)
+    vacancy = Vacancy(**values)
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def make_booth(fair: Any, number: int = 1, **overrides: Any) -> Any:
+    """A standard 3×2 m booth in a fair's plan; committed."""
+    from jobsforyou.booths.models import Booth, BoothKind
+
+    values: dict[str, Any] = {"fair_id": fair.id, "number": number, "kind": BoothKind.STANDARD,
+                              "size": "3×2 m", "has_power": False}
+    values.update(overrides)
+    booth = Booth(**values)
+    db.session.add(booth)
+    db.session.commit()
+    return booth
+
+
+def make_booth_request(fair: Any, employer: Any, **overrides: Any) -> Any:
+    """An employer's booth request for a fair, in state requested; committed."""
+    from jobsforyou.booths.models import BoothRequest
+
+    values: dict[str, Any] = {"fair_id": fair.id, "employer_id": employer.id, "staff_count": 2,
+                              "languages": ["de", "uk"]}
+    values.update(overrides)
+    booth_request = BoothRequest(**values)
+    db.session.add(booth_request)
+    db.session.commit()
+    return booth_request

@@ -21,7 +21,8 @@ def _send(user: User, subject: object, template: str, **context: object) -> None
 def send_confirmation_mail(user: User, token: str) -> None:
     """Ask a new employer user to confirm their address."""
     link = url_for("accounts.confirm_email", token=token, _external=True)
-    _send(user, _l("Confirm your e-mail address for JobsForYou"), "accounts/mail/confirm.txt", link=link)
+    _send(user, _l("Confirm your e-mail address for JobsForYou"), "accounts/mail/confirm.txt",
+          link=link)
 
 
 def send_reset_mail(user: User, token: str) -> None:

@@ -7,7 +7,12 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, Field, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from jobsforyou.accounts.policy import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordIssue, password_issue
+from jobsforyou.accounts.policy import (
+    PASSWORD_MAX_LENGTH,
+    PASSWORD_MIN_LENGTH,
+    PasswordIssue,
+    password_issue,
+)
 
 PASSWORD_MESSAGES = {
     PasswordIssue.TOO_SHORT: _l("The password must have at least %(min)s characters.",

@@ -68,7 +68,8 @@ class AccountToken(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[TokenPurpose] = mapped_column(
-        Enum(TokenPurpose, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+        Enum(TokenPurpose, native_enum=False, length=20,
+             values_callable=lambda e: [m.value for m in e])
     )
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -21,8 +21,6 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Region
 
-__all__ = ["PASSWORD_MAX_LENGTH", "PASSWORD_MIN_LENGTH"]
-
 STAFF_ROLES = (Role.BUSINESS_DEVELOPMENT, Role.ORGANISER, Role.CHECKIN, Role.ADMIN)
 
 
@@ -183,7 +181,7 @@ def set_password(user: User, password: str, now: dt.datetime) -> None:
 
 
 def request_password_reset(email: str, now: dt.datetime) -> tuple[User, str] | None:
-    """A reset token for an active account with a password, or None (the caller answers the same)."""
+    """A reset token for an active account with a password, or None (answer the same anyway)."""
     user = user_by_email(email)
     if user is None or not user.active or not user.password_hash:
         return None
@@ -207,8 +205,10 @@ def reset_password(secret: str, password: str, now: dt.datetime) -> User:
     return user
 
 
-def invite_user(email: str, role: Role, display_name: str, language: str, now: dt.datetime, *,
-                employer_id: int | None = None, scope: StaffScope | None = None) -> tuple[User, str]:
+def invite_user(
+    email: str, role: Role, display_name: str, language: str, now: dt.datetime, *,
+    employer_id: int | None = None, scope: StaffScope | None = None,
+) -> tuple[User, str]:
     """Create an account without a password and an invitation token to set one."""
     address = normalize_email(email)
     _require_new_address(address)

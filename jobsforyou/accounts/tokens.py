@@ -63,7 +63,9 @@ def valid_token(secret: str, purpose: TokenPurpose, now: dt.datetime) -> Account
     )
     if record is None or record.used_at is not None:
         return None
-    expires = record.expires_at if record.expires_at.tzinfo else record.expires_at.replace(tzinfo=dt.UTC)
+    expires = record.expires_at
+    if expires.tzinfo is None:  # SQLite returns naive datetimes; they are stored in UTC
+        expires = expires.replace(tzinfo=dt.UTC)
     return record if expires > now else None
 
 

@@ -71,8 +71,9 @@ def login():  # type: ignore[no-untyped-def]
             db.session.commit()
             login_user(user)
             return redirect(safe_next_url(request.args.get("next")) or home_url(user))
+    resend_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
     return render_template("accounts/login.html", form=form, unconfirmed=unconfirmed,
-                           resend_form=EmailOnlyForm(formdata=None, data={"email": form.email.data}))
+                           resend_form=resend_form)
 
 
 @bp.post("/logout")
@@ -193,3 +194,9 @@ def accept_invitation(token: str):  # type: ignore[no-untyped-def]
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(home_url(user))
     return render_template("accounts/accept_invitation.html", form=form, invited=invited)
+
+
+@bp.app_template_global("has_endpoint")
+def has_endpoint(endpoint: str) -> bool:
+    """Whether a feature's page exists (the navigation links only to registered pages)."""
+    return endpoint in current_app.view_functions

@@ -65,7 +65,7 @@ class Booth(db.Model):  # type: ignore[name-defined,misc]
 
 
 class BoothRequest(db.Model):  # type: ignore[name-defined,misc]
-    """An employer's wish for a booth at a fair; one per employer and fair (re-opened if asked again)."""
+    """An employer's wish for a booth at a fair; one per employer and fair (reopened)."""
 
     __tablename__ = "booth_requests"
     __table_args__ = (UniqueConstraint("fair_id", "employer_id"),)

@@ -238,7 +238,8 @@ def _choose_booth(booth_request: BoothRequest, booth_id: int | None) -> Booth:
 def _first_waiting(fair_id: int) -> BoothRequest | None:
     return db.session.scalar(scoped(
         select(BoothRequest)
-        .where(BoothRequest.fair_id == fair_id, BoothRequest.status == BoothRequestStatus.WAITLISTED)
+        .where(BoothRequest.fair_id == fair_id,
+               BoothRequest.status == BoothRequestStatus.WAITLISTED)
         .order_by(BoothRequest.created_at, BoothRequest.id)
         .limit(1),
         SYSTEM,

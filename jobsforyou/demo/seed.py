@@ -24,6 +24,7 @@ from jobsforyou.registration.models import (
     RegistrationStatus,
 )
 from jobsforyou.registration.phones import normalize_phone
+from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import token_digest
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
@@ -107,7 +108,9 @@ def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[i
     vacancy_count = 0
     for number, (name, sector, town, languages, titles) in enumerate(EMPLOYERS, start=1):
         reference = f"demo-employer-{number:02d}"
-        employer = db.session.scalar(select(Employer).where(Employer.external_ref == reference))
+        employer = db.session.scalar(
+            scoped(select(Employer).where(Employer.external_ref == reference), SYSTEM)
+        )
         municipality = _municipality(town)
         if employer is None:
             employer = Employer(
@@ -128,7 +131,9 @@ def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[i
         for position, title in enumerate(titles, start=1):
             vacancy_count += 1
             vacancy_ref = f"demo-vacancy-{number:02d}-{position}"
-            if db.session.scalar(select(Vacancy.id).where(Vacancy.external_ref == vacancy_ref)):
+            if db.session.scalar(
+                scoped(select(Vacancy.id).where(Vacancy.external_ref == vacancy_ref), SYSTEM)
+            ):
                 continue
             resolved = vocabulary.resolve_occupation(title, "de", limit=1)
             db.session.add(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
+from jobsforyou.scoping import Scope, register_scope_rule
 
 
 class Employer(db.Model):  # type: ignore[name-defined,misc]
@@ -35,3 +37,20 @@ class Employer(db.Model):  # type: ignore[name-defined,misc]
         DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
     )
     municipality: Mapped[Municipality | None] = relationship()
+
+
+STAFF_ROLES_BY_REGION = ("business_development", "organiser", "admin")
+
+
+def employer_scope_rule(scope: Scope) -> list[ColumnElement[bool]]:
+    """Employer users see their own employer; county staff the employers of their region."""
+    if scope.role == "employer":
+        return [Employer.id == scope.employer_id] if scope.employer_id else [false()]
+    if scope.role in STAFF_ROLES_BY_REGION:
+        if scope.region_id is not None:
+            return [Employer.region_id == scope.region_id]
+        return [] if scope.role == "admin" else [false()]
+    return [false()]
+
+
+register_scope_rule(Employer, employer_scope_rule)

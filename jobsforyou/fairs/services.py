@@ -6,9 +6,12 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
+from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.registration.models import Registration, RegistrationStatus
+from jobsforyou.scoping import SYSTEM, scoped
 
 PUBLIC_STATUSES = (FairStatus.PUBLISHED, FairStatus.CLOSED, FairStatus.HELD)
 
@@ -63,6 +66,16 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def attending_employers(fair: Fair) -> list[object]:
-    """Employers with an approved booth at the fair (none until employers book booths)."""
-    return []
+def attending_employers(fair: Fair) -> list[Employer]:
+    """Employers with an approved booth at the fair, by name."""
+    return list(db.session.scalars(scoped(
+        select(Employer)
+        .join(BoothRequest, BoothRequest.employer_id == Employer.id)
+        .where(
+            BoothRequest.fair_id == fair.id,
+            BoothRequest.status == BoothRequestStatus.APPROVED,
+            BoothRequest.id.in_(select(BoothAssignment.request_id)),
+        )
+        .order_by(Employer.name, Employer.id),
+        SYSTEM,
+    )))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 
 def normalize_phone(raw: str, country_code: str = "49") -> str | None:
     """'0176 123 45 67', '+49 (0)176-1234567', '0049176…' → '+491761234567'; None if not a number."""
-    text = raw.strip().replace("(0)", "")
+    text = _ascii_digits(raw).strip().replace("(0)", "")
     if re.search(r"[^\d\s+()\-./]", text):
         return None
     digits = re.sub(r"\D", "", text)
@@ -20,3 +21,11 @@ def normalize_phone(raw: str, country_code: str = "49") -> str | None:
     else:
         normalized = "+" + country_code + digits
     return normalized if 8 <= len(normalized) - 1 <= 15 else None
+
+
+def _ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (as phone keyboards type them) as ASCII digits."""
+    return "".join(
+        str(unicodedata.digit(char)) if char.isdigit() and not char.isascii() else char
+        for char in text
+    )

@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from jobsforyou.extensions import db, limiter
 from jobsforyou.fairs import services as fair_services
 from jobsforyou.formfields import select_choices
+from jobsforyou.matchmaking.services import vacancies_for_registration
 from jobsforyou.regions.services import municipalities_for_choice
 from jobsforyou.registration import services
 from jobsforyou.registration.forms import (
@@ -125,11 +126,15 @@ def _load(token: str) -> Registration:
 def personal_page(token: str):  # type: ignore[no-untyped-def]
     """The seeker's own page: status, ticket, link, and what they can do."""
     registration = _load(token)
+    suggestions = vacancies_for_registration(
+        registration, str(get_locale()), current_app.config["MATCHES_PER_SEEKER"]
+    )
     return render_template(
         "registration/personal.html",
         registration=registration,
         token=token,
         link=personal_link(token),
+        suggestions=suggestions,
         ConsentPurpose=ConsentPurpose,
     )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
-from jobsforyou.employers.models import Employer
+from jobsforyou.employers.models import STAFF_ROLES_BY_REGION, Employer
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
+from jobsforyou.scoping import Scope, register_scope_rule
 
 
 class VacancyStatus(enum.StrEnum):
@@ -28,7 +30,9 @@ class Vacancy(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "vacancies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employers.id", ondelete="CASCADE"), index=True
+    )
     external_ref: Mapped[str | None] = mapped_column(String(100), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     occupation_id: Mapped[str | None] = mapped_column(String(100), index=True)
@@ -47,7 +51,8 @@ class Vacancy(db.Model):  # type: ignore[name-defined,misc]
     qualification_required: Mapped[bool] = mapped_column(default=False)
     career_changers_welcome: Mapped[bool] = mapped_column(default=False)
     status: Mapped[VacancyStatus] = mapped_column(
-        Enum(VacancyStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
+        Enum(VacancyStatus, native_enum=False, length=20,
+             values_callable=lambda e: [m.value for m in e]),
         default=VacancyStatus.DRAFT,
     )
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -60,3 +65,18 @@ class Vacancy(db.Model):  # type: ignore[name-defined,misc]
     )
     employer: Mapped[Employer] = relationship()
     municipality: Mapped[Municipality | None] = relationship()
+
+
+def vacancy_scope_rule(scope: Scope) -> list[ColumnElement[bool]]:
+    """Employer users see their employer's vacancies; county staff those of their region."""
+    if scope.role == "employer":
+        return [Vacancy.employer_id == scope.employer_id] if scope.employer_id else [false()]
+    if scope.role in STAFF_ROLES_BY_REGION:
+        if scope.region_id is not None:
+            in_region = select(Employer.id).where(Employer.region_id == scope.region_id)
+            return [Vacancy.employer_id.in_(in_region)]
+        return [] if scope.role == "admin" else [false()]
+    return [false()]
+
+
+register_scope_rule(Vacancy, vacancy_scope_rule)

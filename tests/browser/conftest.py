@@ -68,6 +68,7 @@ def new_page(browser: Any) -> Iterator[Any]:
             viewport={"width": width, "height": height},
             locale=language,
             extra_http_headers={"Accept-Language": language},
+            bypass_csp=True,  # axe-core is injected as an inline script
         )
         contexts.append(context)
         return context.new_page()

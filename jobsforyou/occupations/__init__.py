@@ -1,0 +1,1 @@
+"""Occupation suggestions and names from the matching library's multilingual vocabulary."""

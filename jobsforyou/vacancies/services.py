@@ -1,0 +1,133 @@
+"""Vacancies: listing within a scope, creating, editing, changing the status, public listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, joinedload
+
+from jobsforyou.employers.models import Employer
+from jobsforyou.extensions import db
+from jobsforyou.fairs import services as fair_services
+from jobsforyou.fairs.models import Fair
+from jobsforyou.scoping import SYSTEM, Scope, scoped
+from jobsforyou.vacancies.models import Vacancy, VacancyStatus
+
+GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
+EMPLOYMENT_TYPES = ("full_time", "part_time", "mini_job", "apprenticeship", "internship")
+
+
+class VacancyNotFound(LookupError):
+    """No vacancy with this id in the scope."""
+
+
+class InvalidVacancy(ValueError):
+    """A value of a vacancy is not allowed; `field` names it."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class VacancyDetails:
+    """Everything an employer says about a job (texts in German, as the employer writes them)."""
+
+    title: str
+    occupation_id: str | None = None
+    description: str = ""
+    required_skills: tuple[str, ...] = ()
+    optional_skills: tuple[str, ...] = ()
+    german_level_min: str | None = None
+    languages_helpful: tuple[str, ...] = ()
+    postcode: str = ""
+    municipality_id: int | None = None
+    employment_type: str = "full_time"
+    hours: str = ""
+    start_date: dt.date | None = None
+    openings: int = 1
+    driving_licences_required: tuple[str, ...] = ()
+    qualification_required: bool = False
+    career_changers_welcome: bool = False
+    status: VacancyStatus = VacancyStatus.DRAFT
+
+
+def vacancies_in_scope(scope: Scope, employer_id: int | None = None,
+                       status: VacancyStatus | None = None) -> list[Vacancy]:
+    """Vacancies the scope may see, newest first, optionally of one employer or status."""
+    query = select(Vacancy).options(joinedload(Vacancy.employer)).order_by(
+        Vacancy.updated_at.desc(), Vacancy.id.desc()
+    )
+    if employer_id is not None:
+        query = query.where(Vacancy.employer_id == employer_id)
+    if status is not None:
+        query = query.where(Vacancy.status == status)
+    return list(db.session.scalars(scoped(query, scope)).unique())
+
+
+def vacancy_in_scope(scope: Scope, vacancy_id: int) -> Vacancy:
+    """One vacancy the scope may see."""
+    vacancy = db.session.scalar(scoped(select(Vacancy).where(Vacancy.id == vacancy_id), scope))
+    if vacancy is None:
+        raise VacancyNotFound(vacancy_id)
+    return vacancy
+
+
+def _check(details: VacancyDetails) -> None:
+    if not details.title.strip():
+        raise InvalidVacancy("title")
+    if details.german_level_min not in (None, *GERMAN_LEVELS):
+        raise InvalidVacancy("german_level_min")
+    if details.employment_type not in EMPLOYMENT_TYPES:
+        raise InvalidVacancy("employment_type")
+    if details.openings < 1:
+        raise InvalidVacancy("openings")
+
+
+def apply_details(vacancy: Vacancy, details: VacancyDetails) -> None:
+    """Copy checked details onto a vacancy."""
+    _check(details)
+    for key, value in asdict(details).items():
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, str) and key != "status":
+            value = value.strip()
+        setattr(vacancy, key, value)
+
+
+def create_vacancy(employer: Employer, details: VacancyDetails) -> Vacancy:
+    """A new vacancy of an employer (the caller has loaded the employer within its scope)."""
+    vacancy = Vacancy(employer_id=employer.id)
+    apply_details(vacancy, details)
+    db.session.add(vacancy)
+    db.session.flush()
+    return vacancy
+
+
+def update_vacancy(vacancy: Vacancy, details: VacancyDetails) -> None:
+    """Save an edited vacancy."""
+    apply_details(vacancy, details)
+    db.session.flush()
+
+
+def set_status(vacancy: Vacancy, status: VacancyStatus) -> None:
+    """Open, mark as filled, close or return a vacancy to draft."""
+    vacancy.status = status
+    db.session.flush()
+
+
+def open_vacancies_at_fair(fair: Fair) -> list[Vacancy]:
+    """Open vacancies of the employers attending a fair, by employer name and title (public)."""
+    employer_ids = [employer.id for employer in fair_services.attending_employers(fair)]  # type: ignore[attr-defined]
+    if not employer_ids:
+        return []
+    query = (
+        select(Vacancy)
+        .join(Vacancy.employer)
+        .options(contains_eager(Vacancy.employer))
+        .where(Vacancy.employer_id.in_(employer_ids), Vacancy.status == VacancyStatus.OPEN)
+        .order_by(Employer.name, Vacancy.title)
+    )
+    return list(db.session.scalars(scoped(query, SYSTEM)).unique())

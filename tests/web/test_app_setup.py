@@ -1,0 +1,120 @@
+"""Configuration, commands, headers, rate limits and error pages."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from jobsforyou import ConfigurationError, create_app
+from jobsforyou.extensions import db
+from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.models import Employer, Fair, Municipality, Registration, User, Vacancy
+from jobsforyou.scoping import SYSTEM, scoped
+from tests.conftest import post_form
+from tests.factories import make_fair, registration_form_data
+
+
+def test_production_without_secret_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JOBSFORYOU_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigurationError, match="JOBSFORYOU_SECRET_KEY"):
+        create_app({"ENV_NAME": "production", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_environment_variables_override_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBSFORYOU_RETENTION_MONTHS", "3")
+    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.config["RETENTION_MONTHS"] == 3
+    assert app.config["SECRET_KEY"] == "from-the-environment"
+
+
+def test_security_headers(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(args=["demo"])
+    assert second.exit_code == 0, second.output
+    with app.app_context():
+        count = lambda model: db.session.scalar(  # noqa: E731
+            scoped(select(func.count(model.id)).select_from(model), SYSTEM))
+        assert count(Fair) == 3
+        assert count(Employer) == 20
+        assert count(Vacancy) == 60
+        assert count(Registration) == 300
+        assert db.session.scalar(select(func.count(Municipality.id)).where(Municipality.in_region)) == 34
+        languages = set(db.session.scalars(select(Registration.language)))
+        assert languages == set(LANGUAGE_CODES)
+        titles = list(db.session.scalars(scoped(select(Vacancy.title), SYSTEM)))
+        assert sum("(m/w/d)" in title for title in titles) >= 30
+        assert len({f.municipality_id for f in db.session.scalars(select(Fair))}) == 3
+        assert db.session.scalar(select(func.count(User.id))) == 0  # no default account
+
+
+def test_create_admin_command(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-admin", "--email", "Admin@Example.org"],
+                           input="a long enough passphrase\na long enough passphrase\n")
+    assert result.exit_code == 0, result.output
+    weak = runner.invoke(args=["create-admin", "--email", "other@example.org"], input="short\nshort\n")
+    assert weak.exit_code != 0
+    with app.app_context():
+        [admin] = db.session.scalars(select(User)).all()
+        assert admin.email == "admin@example.org"
+        assert admin.role.value == "admin"
+        assert admin.password_hash.startswith("$argon2id$")
+
+
+def test_registration_is_rate_limited_with_a_translated_page(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    limit = int(app.config["REGISTRATION_RATE_LIMIT"].split()[0])
+    url = f"/fairs/{fair_id}/register"
+    responses = [
+        post_form(client, url, registration_form_data(phone=f"0176 99{i:05d}"),
+                  headers={"Accept-Language": "tr"})
+        for i in range(limit + 1)
+    ]
+    assert [r.status_code for r in responses[:limit]] == [302] * limit
+    refused = responses[limit]
+    assert refused.status_code == 429
+    assert '<html lang="tr"' in refused.get_data(as_text=True)
+
+
+def test_closed_registration_is_explained(app: Flask, client: FlaskClient) -> None:
+    import datetime as dt
+
+    with app.app_context():
+        fair_id = make_fair(registration_closes=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).id
+    page = client.get(f"/fairs/{fair_id}/register")
+    assert page.status_code == 200
+    assert "check-in desk" in page.get_data(as_text=True)
+
+
+def test_draft_fair_is_not_public(app: Flask, client: FlaskClient) -> None:
+    from jobsforyou.fairs.models import FairStatus
+
+    with app.app_context():
+        fair_id = make_fair(status=FairStatus.DRAFT).id
+    assert client.get(f"/fairs/{fair_id}").status_code == 404
+    assert client.get(f"/fairs/{fair_id}/register").status_code == 404
+    assert f"/fairs/{fair_id}" not in client.get("/").get_data(as_text=True)
+
+
+def test_filter_by_municipality(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        make_fair(title="Messe Melle", town="Melle")
+        make_fair(title="Messe Bramsche", town="Bramsche")
+        melle = db.session.scalar(select(Municipality.id).where(Municipality.name == "Melle"))
+    html = client.get(f"/?municipality={melle}").get_data(as_text=True)
+    assert "Messe Melle" in html and "Messe Bramsche" not in html
+    everything = client.get("/?municipality=not-a-number").get_data(as_text=True)
+    assert "Messe Melle" in everything and "Messe Bramsche" in everything
