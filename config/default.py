@@ -1,7 +1,8 @@
 """Default configuration of JobsForYou: safe for development, overridden per deployment.
 
 Override order: this file, then the Python file named by JOBSFORYOU_CONFIG, then environment
-variables with the prefix JOBSFORYOU_ (e.g. JOBSFORYOU_SECRET_KEY, JOBSFORYOU_SQLALCHEMY_DATABASE_URI).
+variables with the prefix JOBSFORYOU_ (e.g. JOBSFORYOU_SECRET_KEY,
+JOBSFORYOU_SQLALCHEMY_DATABASE_URI).
 """
 
 from pathlib import Path

@@ -1,6 +1,8 @@
 """Example production configuration: copy to config/production.py (not committed) and adapt.
 
-Start with:  JOBSFORYOU_CONFIG=config/production.py gunicorn -c config/gunicorn.conf.py 'jobsforyou:create_app()'
+Start with:
+    JOBSFORYOU_CONFIG=config/production.py \
+    gunicorn -c config/gunicorn.conf.py 'jobsforyou:create_app()'
 Secrets come from the environment (JOBSFORYOU_SECRET_KEY), never from this file.
 """
 

@@ -51,7 +51,9 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
     if uri.startswith("sqlite:///") and not uri.startswith("sqlite:///:memory:"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if uri.startswith("postgresql://"):
-        app.config["SQLALCHEMY_DATABASE_URI"] = uri.replace("postgresql://", "postgresql+psycopg://", 1)
+        app.config["SQLALCHEMY_DATABASE_URI"] = uri.replace(
+            "postgresql://", "postgresql+psycopg://", 1
+        )
 
 
 def register_extensions(app: Flask) -> None:
@@ -83,8 +85,17 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.registration.views import bp as registration_bp
 
-    for blueprint in (i18n_bp, fairs_bp, registration_bp, privacy_bp,
-                      booths_bp, organisers_bp, imports_bp, imports_api_bp, matchmaking_bp):
+    for blueprint in (
+        i18n_bp,
+        fairs_bp,
+        registration_bp,
+        privacy_bp,
+        booths_bp,
+        organisers_bp,
+        imports_bp,
+        imports_api_bp,
+        matchmaking_bp,
+    ):
         app.register_blueprint(blueprint)
 
     from jobsforyou.accounts.admin_views import bp as admin_bp
@@ -95,8 +106,15 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.vacancies.public import bp as fair_vacancies_bp
     from jobsforyou.vacancies.views import bp as vacancies_bp
 
-    for blueprint in (accounts_bp, team_bp, admin_bp, employers_bp, vacancies_bp,
-                      fair_vacancies_bp, occupations_bp):
+    for blueprint in (
+        accounts_bp,
+        team_bp,
+        admin_bp,
+        employers_bp,
+        vacancies_bp,
+        fair_vacancies_bp,
+        occupations_bp,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -31,7 +31,7 @@ def register(app: Flask) -> None:
 @click.option("--seed", default=2026, show_default=True, help="Random seed of the generated data.")
 @with_appcontext
 def demo(seed: int) -> None:
-    """Create the schema if needed and seed realistic demo data (running it again changes nothing)."""
+    """Create the schema if needed and seed realistic demo data (safe to run again)."""
     from flask_migrate import upgrade
 
     from jobsforyou.demo.seed import seed_demo_data
@@ -73,23 +73,44 @@ def sync_regions_command() -> None:
 
 
 def _pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT_ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT_ROOT
+    )
 
 
 @translate.command("extract")
 def translate_extract() -> None:
     """Extract the messages of code and templates into translations/messages.pot."""
-    _pybabel("extract", "-F", "config/babel.cfg", "-k", "_l", "-k", "lazy_gettext",
-             "--no-location", "--sort-output", "--add-comments=TRANSLATORS:",
-             "-o", "translations/messages.pot", ".")
+    _pybabel(
+        "extract",
+        "-F",
+        "config/babel.cfg",
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--no-location",
+        "--sort-output",
+        "--add-comments=TRANSLATORS:",
+        "-o",
+        "translations/messages.pot",
+        ".",
+    )
 
 
 @translate.command("update")
 def translate_update() -> None:
     """Extract, then merge new messages into every catalog."""
     translate_extract.callback()  # type: ignore[misc]
-    _pybabel("update", "-i", "translations/messages.pot", "-d", "translations",
-             "--no-fuzzy-matching", "--ignore-obsolete")
+    _pybabel(
+        "update",
+        "-i",
+        "translations/messages.pot",
+        "-d",
+        "translations",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+    )
 
 
 @translate.command("init")
@@ -144,7 +165,9 @@ def translate_todo(language: str, output: str) -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if all(strings) and not message.fuzzy:
             continue
-        entry: dict[str, object] = {"msgid": message.id if isinstance(message.id, str) else message.id[0]}
+        entry: dict[str, object] = {
+            "msgid": message.id if isinstance(message.id, str) else message.id[0]
+        }
         if isinstance(message.id, tuple):
             entry["msgid_plural"] = message.id[1]
             entry["plural_forms"] = catalog.num_plurals

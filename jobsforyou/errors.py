@@ -13,23 +13,40 @@ from jobsforyou.extensions import db
 def error_message(code: int) -> tuple[str, str]:
     """A translated title and explanation for an HTTP status code."""
     messages = {
-        400: (_("The request could not be processed"),
-              _("Something in the request was not as expected. Please go back and try again.")),
+        400: (
+            _("The request could not be processed"),
+            _("Something in the request was not as expected. Please go back and try again."),
+        ),
         403: (_("Access denied"), _("You do not have permission to open this page.")),
-        404: (_("Page not found"),
-              _("This page does not exist or is no longer available. Check the address "
-                "or start again from the list of fairs.")),
-        405: (_("The request could not be processed"),
-              _("Something in the request was not as expected. Please go back and try again.")),
+        404: (
+            _("Page not found"),
+            _(
+                "This page does not exist or is no longer available. Check the address "
+                "or start again from the list of fairs."
+            ),
+        ),
+        405: (
+            _("The request could not be processed"),
+            _("Something in the request was not as expected. Please go back and try again."),
+        ),
         413: (_("The upload is too large"), _("Please choose a smaller file and try again.")),
-        429: (_("Too many attempts"),
-              _("There were too many attempts from your connection. Please wait a few minutes "
-                "and try again.")),
+        429: (
+            _("Too many attempts"),
+            _(
+                "There were too many attempts from your connection. Please wait a few minutes "
+                "and try again."
+            ),
+        ),
     }
     return messages.get(
         code,
-        (_("Something went wrong on our side"),
-         _("Please try again in a few minutes. If the problem persists, contact the organisers.")),
+        (
+            _("Something went wrong on our side"),
+            _(
+                "Please try again in a few minutes. "
+                "If the problem persists, contact the organisers."
+            ),
+        ),
     )
 
 
@@ -38,8 +55,7 @@ def render_error(code: int, detail: str | None = None):  # type: ignore[no-untyp
     title, text = error_message(code)
     if request.path.startswith("/api/"):
         return jsonify({"error": title, "detail": detail or text}), code
-    return render_template("errors/error.html", code=code, title=title,
-                           text=detail or text), code
+    return render_template("errors/error.html", code=code, title=title, text=detail or text), code
 
 
 def register(app: Flask) -> None:
@@ -49,8 +65,10 @@ def register(app: Flask) -> None:
     def handle_csrf(_error: CSRFError):  # type: ignore[no-untyped-def]
         return render_error(
             400,
-            _("The form has expired or was sent from another page. Please go back, "
-              "reload the page and send the form again."),
+            _(
+                "The form has expired or was sent from another page. Please go back, "
+                "reload the page and send the form again."
+            ),
         )
 
     @app.errorhandler(HTTPException)

@@ -315,13 +315,24 @@ def build_tables(
     vectorizer = vocabulary.occupation_index.vectorizer
     empty = PreparedText("", "")
     cand_texts = [tuple(resolver.prepare(t) for t in c.desired_occupations) for c in candidates]
-    cand_text_vectors = [
-        vectorizer.transform([(texts[j] if len(texts) > j else empty).expanded
-                              for texts in cand_texts]).tocsr()
-        for j in range(TEXT_SLOTS)
-    ]  # fmt: skip
     vac_titles = [resolver.prepare(v.title) if v.title else None for v in vacancies]
-    vac_title_vectors = vectorizer.transform([(x or empty).expanded for x in vac_titles]).tocsr()
+    slots = [[(texts[j] if len(texts) > j else empty).expanded for texts in cand_texts]
+             for j in range(TEXT_SLOTS)]  # fmt: skip
+    distinct = sorted(
+        {
+            *(x for slot in slots for x in slot),
+            *(x.expanded for x in vac_titles if x is not None),
+            "",
+        }
+    )
+    row_of = {text: row for row, text in enumerate(distinct)}
+    distinct_vectors = vectorizer.transform(distinct).tocsr()
+
+    def vectors(texts: Sequence[str]) -> sp.csr_matrix:
+        return distinct_vectors[[row_of[x] for x in texts]]
+
+    cand_text_vectors = [vectors(slot) for slot in slots]
+    vac_title_vectors = vectors([(x or empty).expanded for x in vac_titles])
     required_licences = [
         {code for code in (canonical_licence(x) for x in v.driving_licences_required) if code}
         for v in vacancies

@@ -25,7 +25,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 DEFAULT_MAX_COMMUTE_KM = 30.0
 # below this confidence a candidate's own words are also compared with the title directly
-UNKNOWN_TEXT_CONFIDENCE = 0.75
+UNKNOWN_TEXT_CONFIDENCE = 0.5
 TITLE_TIEBREAK = 0.15
 LICENCE_BITS = len(LICENCE_CLASSES)
 
@@ -78,11 +78,12 @@ def rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, ai: IntArray, bi: IntArray) 
     out = np.zeros(len(ai))
     if a.nnz == 0 or b.nnz == 0:
         return out
+    both = np.nonzero((np.diff(a.indptr)[ai] > 0) & (np.diff(b.indptr)[bi] > 0))[0]
     step = 200_000
-    for start in range(0, len(ai), step):
-        rows_a = a[ai[start : start + step]]
-        rows_b = b[bi[start : start + step]]
-        out[start : start + step] = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
+    for start in range(0, len(both), step):
+        pairs = both[start : start + step]
+        products = a[ai[pairs]].multiply(b[bi[pairs]])
+        out[pairs] = np.asarray(products.sum(axis=1)).ravel()
     return out
 
 

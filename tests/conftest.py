@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask_migrate import stamp
 from flask.testing import FlaskClient
+from flask_migrate import stamp
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -34,9 +34,18 @@ def compile_catalogs() -> None:
     """Compile the .po catalogs so that the tests see the current translations."""
     if any(PROJECT_ROOT.glob("translations/*/LC_MESSAGES/messages.po")):
         subprocess.run(
-            [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", "translations",
-             "--statistics"],
-            cwd=PROJECT_ROOT, check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "babel.messages.frontend",
+                "compile",
+                "-d",
+                "translations",
+                "--statistics",
+            ],
+            cwd=PROJECT_ROOT,
+            check=True,
+            capture_output=True,
         )
 
 
@@ -56,9 +65,12 @@ def temporary_database(sqlite_directory: Path) -> Iterator[str]:
         yield url.set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
-            ), {"name": name})
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
+                ),
+                {"name": name},
+            )
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
@@ -74,14 +86,16 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def app(database_url: str) -> Iterator[Flask]:
     """The application on the session's database, with the schema and the region files loaded."""
     compile_catalogs()
-    application = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "SERVER_NAME": "jobsforyou.test",
-        "MAIL_BACKEND": "outbox",
-        "RATELIMIT_STORAGE_URI": "memory://",
-    })
+    application = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SERVER_NAME": "jobsforyou.test",
+            "MAIL_BACKEND": "outbox",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     with application.app_context():
         db.create_all()
         stamp()  # the schema is the models' own; the migrations are checked in test_migrations

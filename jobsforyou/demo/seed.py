@@ -30,16 +30,44 @@ from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 DEMO_FAIRS = (
     # title, municipality, venue, address, weeks ahead, capacity, interpreter languages
-    ("#JobsForYou Bramsche", "Bramsche", "Tuchmacher Museum, Veranstaltungshalle",
-     "Mühlenort 6, 49565 Bramsche", 3, 500, ["uk", "ar", "fa"]),
-    ("#JobsForYou Melle", "Melle", "Forum Melle", "Mühlenstraße 39, 49324 Melle", 7, 300,
-     ["uk", "ru", "ar", "tr"]),
-    ("#JobsForYou Quakenbrück", "Quakenbrück", "Artland-Arena", "Friedrichstraße 4, 49610 Quakenbrück",
-     11, 130, ["ar", "fa", "ku"]),
+    (
+        "#JobsForYou Bramsche",
+        "Bramsche",
+        "Tuchmacher Museum, Veranstaltungshalle",
+        "Mühlenort 6, 49565 Bramsche",
+        3,
+        500,
+        ["uk", "ar", "fa"],
+    ),
+    (
+        "#JobsForYou Melle",
+        "Melle",
+        "Forum Melle",
+        "Mühlenstraße 39, 49324 Melle",
+        7,
+        300,
+        ["uk", "ru", "ar", "tr"],
+    ),
+    (
+        "#JobsForYou Quakenbrück",
+        "Quakenbrück",
+        "Artland-Arena",
+        "Friedrichstraße 4, 49610 Quakenbrück",
+        11,
+        130,
+        ["ar", "fa", "ku"],
+    ),
 )
 SEEKERS_PER_FAIR = (150, 100, 50)
-GERMAN_LEVEL_WEIGHTS = (("none", 8), ("A1", 22), ("A2", 25), ("B1", 25), ("B2", 12), ("C1", 3),
-                        ("unknown", 5))
+GERMAN_LEVEL_WEIGHTS = (
+    ("none", 8),
+    ("A1", 22),
+    ("A2", 25),
+    ("B1", 25),
+    ("B2", 12),
+    ("C1", 3),
+    ("unknown", 5),
+)
 EMPLOYMENT_TYPES = ("full_time", "part_time", "mini_job", "apprenticeship", "internship")
 
 
@@ -54,8 +82,7 @@ def seed_demo_data(seed: int = 2026) -> list[str]:
     summary = [
         f"Region {region.name}: {len(region.municipalities)} municipalities and towns",
         f"Fairs: {len(fairs)}; employers: {employers}; vacancies: {vacancies}",
-        "Job seekers: "
-        f"{db.session.scalar(select(func.count(Registration.id)))}",
+        f"Job seekers: {db.session.scalar(scoped(select(func.count(Registration.id)), SYSTEM))}",
     ]
     if example_token:
         summary.append(f"Example personal page of a demo job seeker: /r/{example_token}")
@@ -122,7 +149,9 @@ def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[i
                 postcode=municipality.postcodes[0],
                 street=f"Industriestraße {number}",
                 size=rng.choice(("1-9", "10-49", "50-249", "250+")),
-                contact_name=rng.choice(("Frau Meyer", "Herr Schulte", "Frau Brinkmann", "Herr Kruse")),
+                contact_name=rng.choice(
+                    ("Frau Meyer", "Herr Schulte", "Frau Brinkmann", "Herr Kruse")
+                ),
                 contact_email=f"jobs{number}@example.org",
                 booth_languages=list(languages),
             )
@@ -148,12 +177,18 @@ def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[i
                     languages_helpful=list(languages[1:]),
                     postcode=municipality.postcodes[0],
                     municipality_id=municipality.id,
-                    employment_type="apprenticeship" if "Ausbildung" in title else
-                    "mini_job" if "Minijob" in title else rng.choice(("full_time", "part_time")),
+                    employment_type="apprenticeship"
+                    if "Ausbildung" in title
+                    else "mini_job"
+                    if "Minijob" in title
+                    else rng.choice(("full_time", "part_time")),
                     start_date=dt.date.today() + dt.timedelta(days=rng.choice((14, 30, 60, 90))),
                     openings=rng.choice((1, 1, 2, 3)),
-                    driving_licences_required=["CE"] if "CE" in title else
-                    ["B"] if "Führerschein B" in title else [],
+                    driving_licences_required=["CE"]
+                    if "CE" in title
+                    else ["B"]
+                    if "Führerschein B" in title
+                    else [],
                     career_changers_welcome=rng.random() < 0.5,
                     status=VacancyStatus.OPEN,
                 )
@@ -166,8 +201,12 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
     """300 seekers in all shipped languages; the profile words come from the vocabulary."""
     from matching.vocabulary import load_default_vocabulary
 
-    if db.session.scalar(select(func.count(Registration.id)).where(
-            Registration.ticket_code.like("DEMO%"))):
+    if db.session.scalar(
+        scoped(
+            select(func.count(Registration.id)).where(Registration.ticket_code.like("DEMO%")),
+            SYSTEM,
+        )
+    ):
         return None
     vocabulary = load_default_vocabulary()
     occupations = [o for o in vocabulary.occupations if o.level in ("helper", "skilled")]
@@ -199,18 +238,21 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
                 municipality_id=home.id,
                 german_level=rng.choices(levels, weights)[0],
                 languages=[language] + rng.sample(OTHER_LANGUAGES[language], k=1)
-                if language != "de" else list(rng.sample(OTHER_LANGUAGES["de"], k=1)),
+                if language != "de"
+                else list(rng.sample(OTHER_LANGUAGES["de"], k=1)),
                 desired_occupations=[rng.choice(o.names[language]) for o in wanted],
-                experience=[{"occupation": rng.choice(past.names[language]),
-                             "years": rng.randint(1, 15)}],
+                experience=[
+                    {"occupation": rng.choice(past.names[language]), "years": rng.randint(1, 15)}
+                ],
                 skills=[rng.choice(s.names[language]) for s in rng.sample(skills, k=3)],
                 qualifications=[],
                 driving_licences=rng.choice(([], ["B"], ["B"], ["B", "C", "CE"])),
                 employment_types=rng.sample(EMPLOYMENT_TYPES[:3], k=rng.choice((1, 2))),
                 available_from=None,
                 max_commute_km=rng.choice((None, 10, 25, 40)),
-                interpreter_language=language if language in fair.interpreter_languages
-                and rng.random() < 0.4 else None,
+                interpreter_language=language
+                if language in fair.interpreter_languages and rng.random() < 0.4
+                else None,
                 needs_childcare=rng.random() < 0.1,
             )
             consents = [ConsentPurpose.PROCESSING]
@@ -219,9 +261,13 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
             if rng.random() < 0.4:
                 consents.append(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
             for purpose in consents:
-                registration.consents.append(Consent(
-                    purpose=purpose, text_version=current_app.config["CONSENT_TEXT_VERSION"],
-                    language=language))
+                registration.consents.append(
+                    Consent(
+                        purpose=purpose,
+                        text_version=current_app.config["CONSENT_TEXT_VERSION"],
+                        language=language,
+                    )
+                )
             db.session.add(registration)
     db.session.flush()
     return example_token

@@ -38,7 +38,9 @@ class Fair(db.Model):  # type: ignore[name-defined,misc]
     registration_closes: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     capacity: Mapped[int]
     status: Mapped[FairStatus] = mapped_column(
-        Enum(FairStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
+        Enum(
+            FairStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]
+        ),
         default=FairStatus.DRAFT,
     )
     interpreter_languages: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -49,11 +49,18 @@ def registration_is_open(fair: Fair, now: dt.datetime) -> bool:
 
 def confirmed_registrations(fair_id: int) -> int:
     """How many seekers hold a confirmed place at a fair."""
-    return db.session.scalar(
-        select(func.count(Registration.id)).where(
-            Registration.fair_id == fair_id, Registration.status == RegistrationStatus.CONFIRMED
+    return (
+        db.session.scalar(
+            scoped(
+                select(func.count(Registration.id)).where(
+                    Registration.fair_id == fair_id,
+                    Registration.status == RegistrationStatus.CONFIRMED,
+                ),
+                SYSTEM,  # capacity is public knowledge; no personal data leaves this count
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def places_left(fair: Fair) -> int:
@@ -68,14 +75,18 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 def attending_employers(fair: Fair) -> list[Employer]:
     """Employers with an approved booth at the fair, by name."""
-    return list(db.session.scalars(scoped(
-        select(Employer)
-        .join(BoothRequest, BoothRequest.employer_id == Employer.id)
-        .where(
-            BoothRequest.fair_id == fair.id,
-            BoothRequest.status == BoothRequestStatus.APPROVED,
-            BoothRequest.id.in_(select(BoothAssignment.request_id)),
+    return list(
+        db.session.scalars(
+            scoped(
+                select(Employer)
+                .join(BoothRequest, BoothRequest.employer_id == Employer.id)
+                .where(
+                    BoothRequest.fair_id == fair.id,
+                    BoothRequest.status == BoothRequestStatus.APPROVED,
+                    BoothRequest.id.in_(select(BoothAssignment.request_id)),
+                )
+                .order_by(Employer.name, Employer.id),
+                SYSTEM,
+            )
         )
-        .order_by(Employer.name, Employer.id),
-        SYSTEM,
-    )))
+    )

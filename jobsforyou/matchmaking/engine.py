@@ -14,7 +14,7 @@ EXTENSION_KEY = "jobsforyou_matcher"
 
 
 def get_matcher() -> matching.Matcher:
-    """The app's Matcher: the shipped vocabulary, the region files, weights from MATCHING_WEIGHTS."""
+    """The app's Matcher: shipped vocabulary, region files, weights from MATCHING_WEIGHTS."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     matcher = app.extensions.get(EXTENSION_KEY)
     if matcher is None:

@@ -1,4 +1,4 @@
-"""Reasons and gaps of a match, from the library's language-neutral codes to the reader's language."""
+"""Reasons and gaps of a match: the library's neutral codes in the reader's language."""
 
 from __future__ import annotations
 
@@ -51,45 +51,62 @@ RECOGNITION_GAPS = {
 
 RENDERERS: dict[str, Renderer] = {
     "occupation_match": lambda p, v, lang: gettext(
-        "Occupation fits: %(occupation)s", occupation=_occupation_name(v, p.get("occupation"), lang)),
+        "Occupation fits: %(occupation)s", occupation=_occupation_name(v, p.get("occupation"), lang)
+    ),
     "experience_match": lambda p, v, lang: ngettext(
         "Experience as %(occupation)s (%(num)s year)",
         "Experience as %(occupation)s (%(num)s years)",
         int(round(float(p.get("years") or 0))),
-        occupation=_occupation_name(v, p.get("occupation"), lang)),
+        occupation=_occupation_name(v, p.get("occupation"), lang),
+    ),
     "occupation_related": lambda p, v, lang: gettext(
-        "Related occupation: %(occupation)s", occupation=_occupation_name(v, p.get("occupation"), lang)),
+        "Related occupation: %(occupation)s",
+        occupation=_occupation_name(v, p.get("occupation"), lang),
+    ),
     "occupation_similar_title": lambda p, v, lang: gettext("The job title is similar."),
     "skills_matched": lambda p, v, lang: gettext(
-        "Matching skills: %(skills)s", skills=_skill_names(v, p.get("skills"), lang)),
+        "Matching skills: %(skills)s", skills=_skill_names(v, p.get("skills"), lang)
+    ),
     "skills_missing": lambda p, v, lang: gettext(
-        "Skills still missing: %(skills)s", skills=_skill_names(v, p.get("skills"), lang)),
+        "Skills still missing: %(skills)s", skills=_skill_names(v, p.get("skills"), lang)
+    ),
     "german_level_ok": lambda p, v, lang: gettext(
-        "German level is enough (%(required)s required).", required=p.get("required")),
+        "German level is enough (%(required)s required).", required=p.get("required")
+    ),
     "german_level_below": lambda p, v, lang: ngettext(
         "German %(required)s required, %(actual)s so far: %(num)s level missing.",
         "German %(required)s required, %(actual)s so far: %(num)s levels missing.",
         int(p.get("levels_missing") or 1),
-        required=p.get("required"), actual=p.get("actual")),
+        required=p.get("required"),
+        actual=p.get("actual"),
+    ),
     "languages_helpful": lambda p, v, lang: gettext("Speaks a language that helps in this job."),
     "within_reach": lambda p, v, lang: gettext(
-        "Within reach: about %(distance)s km.", distance=p.get("distance_km")),
+        "Within reach: about %(distance)s km.", distance=p.get("distance_km")
+    ),
     "too_far": lambda p, v, lang: gettext(
         "About %(distance)s km away, more than the %(limit)s km wished.",
-        distance=p.get("distance_km"), limit=p.get("max_km")),
+        distance=p.get("distance_km"),
+        limit=p.get("max_km"),
+    ),
     "employment_type_match": lambda p, v, lang: gettext("The kind of work fits."),
     "employment_type_mismatch": lambda p, v, lang: gettext(
-        "The kind of work differs (for example part time instead of full time)."),
+        "The kind of work differs (for example part time instead of full time)."
+    ),
     "licence_ok": lambda p, v, lang: gettext("The driving licence fits."),
     "licence_missing": lambda p, v, lang: gettext(
-        "Driving licence %(licence)s needed.", licence=p.get("licence")),
+        "Driving licence %(licence)s needed.", licence=p.get("licence")
+    ),
     "available_in_time": lambda p, v, lang: gettext("Available in time."),
     "starts_later": lambda p, v, lang: gettext(
         "Available from %(available)s; the job starts on %(start)s.",
-        available=_date(p.get("available_from")), start=_date(p.get("start_date"))),
+        available=_date(p.get("available_from")),
+        start=_date(p.get("start_date")),
+    ),
     "qualification_recognised": lambda p, v, lang: gettext("Qualification recognised in Germany."),
     "recognition_needed": lambda p, v, lang: str(
-        RECOGNITION_GAPS.get(str(p.get("recognition")), RECOGNITION_GAPS["none"])),
+        RECOGNITION_GAPS.get(str(p.get("recognition")), RECOGNITION_GAPS["none"])
+    ),
 }
 
 

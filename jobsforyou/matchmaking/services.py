@@ -37,7 +37,7 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class VacancySuggestion(Suggestion):
-    """A vacancy at the seeker's fair that fits them, with the occupation in the seeker's language."""
+    """A vacancy at the seeker's fair that fits them; the occupation in the seeker's language."""
 
     vacancy: Vacancy
     occupation_name: str | None = None
@@ -64,11 +64,16 @@ def open_vacancies_at_fair(fair: Fair) -> list[Vacancy]:
     employer_ids = [employer.id for employer in attending_employers(fair)]
     if not employer_ids:
         return []
-    return list(db.session.scalars(scoped(
-        select(Vacancy).where(Vacancy.employer_id.in_(employer_ids),
-                              Vacancy.status == VacancyStatus.OPEN),
-        SYSTEM,
-    )))
+    return list(
+        db.session.scalars(
+            scoped(
+                select(Vacancy).where(
+                    Vacancy.employer_id.in_(employer_ids), Vacancy.status == VacancyStatus.OPEN
+                ),
+                SYSTEM,
+            )
+        )
+    )
 
 
 def vacancies_for_registration(
@@ -89,10 +94,15 @@ def vacancies_for_registration(
         reasons, gaps = _rendered(match, language)
         vacancy = vacancies[model_id(match.vacancy_id)]
         occupation = vocabulary.occupation(vacancy.occupation_id) if vacancy.occupation_id else None
-        suggestions.append(VacancySuggestion(
-            score=match.score, reasons=reasons, gaps=gaps, vacancy=vacancy,
-            occupation_name=occupation.display_name(language) if occupation else None,
-        ))
+        suggestions.append(
+            VacancySuggestion(
+                score=match.score,
+                reasons=reasons,
+                gaps=gaps,
+                vacancy=vacancy,
+                occupation_name=occupation.display_name(language) if occupation else None,
+            )
+        )
     return suggestions
 
 
@@ -102,19 +112,26 @@ def fairs_attended_by(employer_id: int, today: dt.date) -> list[Fair]:
     fairs = db.session.scalars(
         select(Fair).where(Fair.status.in_(PUBLIC_STATUSES), Fair.date >= since).order_by(Fair.date)
     )
-    return [fair for fair in fairs
-            if any(employer.id == employer_id for employer in attending_employers(fair))]
+    return [
+        fair
+        for fair in fairs
+        if any(employer.id == employer_id for employer in attending_employers(fair))
+    ]
 
 
 def consenting_candidates(fair_ids: list[int]) -> list[Registration]:
     """Registrations of these fairs whose seekers agreed to share their profile with employers."""
     if not fair_ids:
         return []
-    registrations = db.session.scalars(scoped(
-        select(Registration).where(Registration.fair_id.in_(fair_ids),
-                                   Registration.status != RegistrationStatus.WITHDRAWN),
-        SYSTEM,
-    ))
+    registrations = db.session.scalars(
+        scoped(
+            select(Registration).where(
+                Registration.fair_id.in_(fair_ids),
+                Registration.status != RegistrationStatus.WITHDRAWN,
+            ),
+            SYSTEM,
+        )
+    )
     return [r for r in registrations if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)]
 
 
@@ -134,8 +151,12 @@ def candidates_for_vacancy(
     suggestions = []
     for match in ranking.matches:
         reasons, gaps = _rendered(match, language)
-        suggestions.append(CandidateSuggestion(
-            score=match.score, reasons=reasons, gaps=gaps,
-            registration=registrations[model_id(match.candidate_id)],
-        ))
+        suggestions.append(
+            CandidateSuggestion(
+                score=match.score,
+                reasons=reasons,
+                gaps=gaps,
+                registration=registrations[model_id(match.candidate_id)],
+            )
+        )
     return suggestions

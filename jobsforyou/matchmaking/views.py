@@ -31,5 +31,6 @@ def vacancy_candidates(vacancy_id: int):  # type: ignore[no-untyped-def]
     suggestions = candidates_for_vacancy(
         vacancy, str(get_locale()), current_app.config["MATCHES_PER_VACANCY"], dt.date.today()
     )
-    return render_template("matchmaking/vacancy_candidates.html", vacancy=vacancy,
-                           suggestions=suggestions)
+    return render_template(
+        "matchmaking/vacancy_candidates.html", vacancy=vacancy, suggestions=suggestions
+    )

@@ -31,7 +31,9 @@ def sync_region(data: dict[str, Any]) -> Region:
     entries = [(entry, True) for entry in data["municipalities"]]
     entries += [(entry, False) for entry in data.get("nearby", [])]
     for entry, in_region in entries:
-        municipality = db.session.scalar(select(Municipality).where(Municipality.ags == entry["ags"]))
+        municipality = db.session.scalar(
+            select(Municipality).where(Municipality.ags == entry["ags"])
+        )
         if municipality is None:
             municipality = Municipality(ags=entry["ags"], region_id=region.id)
             db.session.add(municipality)

@@ -11,11 +11,54 @@ GERMAN_LEVEL_UNKNOWN = "unknown"
 
 # Languages that visitors of the fairs speak (ISO 639 codes known to CLDR).
 SPOKEN_LANGUAGES = (
-    "de", "en", "uk", "ru", "ar", "fa", "ps", "tr", "ku", "ckb", "ti", "so", "fr", "pl", "ro",
-    "bg", "sq", "sr", "es", "it", "ur", "hi", "ta", "am", "ka", "hy", "az", "uz", "tg",
+    "de",
+    "en",
+    "uk",
+    "ru",
+    "ar",
+    "fa",
+    "ps",
+    "tr",
+    "ku",
+    "ckb",
+    "ti",
+    "so",
+    "fr",
+    "pl",
+    "ro",
+    "bg",
+    "sq",
+    "sr",
+    "es",
+    "it",
+    "ur",
+    "hi",
+    "ta",
+    "am",
+    "ka",
+    "hy",
+    "az",
+    "uz",
+    "tg",
 )
 INTERPRETER_LANGUAGES = ("uk", "ru", "ar", "fa", "ps", "tr", "ku", "ti", "en", "fr", "so")
-DRIVING_LICENCES = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D", "DE", "L", "T")
+DRIVING_LICENCES = (
+    "AM",
+    "A1",
+    "A2",
+    "A",
+    "B",
+    "BE",
+    "C1",
+    "C1E",
+    "C",
+    "CE",
+    "D1",
+    "D",
+    "DE",
+    "L",
+    "T",
+)
 COMMUTE_DISTANCES_KM = (5, 10, 15, 25, 40, 60, 100)
 
 EMPLOYMENT_TYPES = {

@@ -44,7 +44,10 @@ class ExperienceEntryForm(Form):
     occupation = StringField(_l("Occupation"), validators=[Optional(), Length(max=120)])
     years = IntegerField(
         _l("Years"),
-        validators=[Optional(), NumberRange(min=0, max=60, message=_l("Enter a number of years from 0 to 60."))],
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=60, message=_l("Enter a number of years from 0 to 60.")),
+        ],
     )
 
 
@@ -76,14 +79,19 @@ class ProfileForm(FlaskForm):
         validators=[
             Optional(),
             Length(max=254),
-            Email(message=_l("Enter an e-mail address like name@example.org."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter an e-mail address like name@example.org."),
+                check_deliverability=False,
+            ),
         ],
     )
     municipality = SelectField(_l("Town or municipality where you live"), coerce=int, default=0)
     postcode = StringField(
         _l("Postcode"),
-        validators=[Optional(), Regexp(r"^\d{5}$", message=_l("A German postcode has five digits."))],
+        validators=[
+            Optional(),
+            Regexp(r"^\d{5}$", message=_l("A German postcode has five digits.")),
+        ],
     )
     german_level = SelectField(
         _l("Your German"),
@@ -102,7 +110,8 @@ class ProfileForm(FlaskForm):
         _l("Driving licences"), choices=select_choices((c, c) for c in choices.DRIVING_LICENCES)
     )
     employment_types = MultiCheckboxField(
-        _l("Kind of work you are looking for"), choices=select_choices(choices.EMPLOYMENT_TYPES.items())
+        _l("Kind of work you are looking for"),
+        choices=select_choices(choices.EMPLOYMENT_TYPES.items()),
     )
     available_from = DateField(
         _l("Earliest start"),
@@ -132,18 +141,24 @@ class ProfileForm(FlaskForm):
     def validate_phone(self, field: TelField) -> None:
         """A phone number must have enough digits to be dialled."""
         if field.data and normalize_phone(field.data) is None:
-            raise ValidationError(str(_l("Enter a phone number like 0176 1234567 or +49 176 1234567.")))
+            raise ValidationError(
+                str(_l("Enter a phone number like 0176 1234567 or +49 176 1234567."))
+            )
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
-        """Field checks, then the rules that combine fields: a way to reach the seeker, a home place."""
+        """Field checks, then the cross-field rules: a way to reach the seeker, a home place."""
         valid = super().validate(extra_validators)
         if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
-            self.email.errors = [*self.email.errors,
-                                 str(_l("Enter a phone number or an e-mail address (or both)."))]
+            self.email.errors = [
+                *self.email.errors,
+                str(_l("Enter a phone number or an e-mail address (or both).")),
+            ]
             valid = False
         if not self.postcode.data and not self.municipality.data:
-            self.postcode.errors = [*self.postcode.errors,
-                                    str(_l("Choose your town or enter your postcode."))]
+            self.postcode.errors = [
+                *self.postcode.errors,
+                str(_l("Choose your town or enter your postcode.")),
+            ]
             valid = False
         return valid
 

@@ -16,7 +16,7 @@ def personal_link(token: str) -> str:
 
 
 def send_registration_mail(registration: Registration, token: str) -> None:
-    """E-mail the personal link and ticket code, in the seeker's language, if an address was given."""
+    """E-mail the personal link and ticket code in the seeker's language (if an address)."""
     if not registration.email:
         return
     with force_locale(registration.language):

@@ -7,7 +7,7 @@ import unicodedata
 
 
 def normalize_phone(raw: str, country_code: str = "49") -> str | None:
-    """'0176 123 45 67', '+49 (0)176-1234567', '0049176…' → '+491761234567'; None if not a number."""
+    """'0176 123 45 67', '+49 (0)176-1234567' → '+491761234567'; None if not a number."""
     text = _ascii_digits(raw).strip().replace("(0)", "")
     if re.search(r"[^\d\s+()\-./]", text):
         return None

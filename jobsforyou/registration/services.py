@@ -7,12 +7,12 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from jobsforyou.database import lock_row
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
-from jobsforyou.fairs.services import registration_is_open
+from jobsforyou.fairs.services import confirmed_registrations, registration_is_open
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
@@ -21,6 +21,7 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
+from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
 
 
@@ -78,12 +79,8 @@ def register_seeker(
     existing = find_duplicate(fair.id, profile.phone, profile.email)
     if existing is not None:
         raise DuplicateRegistration(existing)
-    confirmed = db.session.scalar(
-        select(func.count(Registration.id)).where(
-            Registration.fair_id == fair.id, Registration.status == RegistrationStatus.CONFIRMED
-        )
-    ) or 0
-    status = RegistrationStatus.CONFIRMED if confirmed < fair.capacity else RegistrationStatus.WAITLISTED
+    has_place = confirmed_registrations(fair.id) < fair.capacity
+    status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
     token = new_token()
     registration = Registration(
         fair_id=fair.id,
@@ -95,7 +92,9 @@ def register_seeker(
     apply_profile(registration, profile)
     for purpose in sorted(consents):
         registration.consents.append(
-            Consent(purpose=purpose, text_version=consent_text_version, language=language, given_at=now)
+            Consent(
+                purpose=purpose, text_version=consent_text_version, language=language, given_at=now
+            )
         )
     db.session.add(registration)
     db.session.flush()
@@ -113,11 +112,16 @@ def find_duplicate(fair_id: int, phone: str | None, email: str | None) -> Regist
     if not conditions:
         return None
     return db.session.scalar(
-        select(Registration).where(
-            Registration.fair_id == fair_id,
-            Registration.status != RegistrationStatus.WITHDRAWN,
-            or_(*conditions),
-        ).limit(1)
+        scoped(
+            select(Registration)
+            .where(
+                Registration.fair_id == fair_id,
+                Registration.status != RegistrationStatus.WITHDRAWN,
+                or_(*conditions),
+            )
+            .limit(1),
+            SYSTEM,  # the seeker's own registration flow, before any account exists
+        )
     )
 
 
@@ -163,7 +167,7 @@ def update_profile(registration: Registration, profile: SeekerProfile) -> None:
 
 
 def reissue_token(registration: Registration) -> str:
-    """A new personal link for a seeker who lost theirs (only digests are stored; the old one ends)."""
+    """A new personal link for a seeker who lost theirs (only digests are stored)."""
     token = new_token()
     registration.token_digest = token_digest(token)
     db.session.flush()
@@ -175,20 +179,30 @@ def registration_for_token(token: str) -> Registration | None:
     if not token or len(token) > 100:
         return None
     return db.session.scalar(
-        select(Registration).where(Registration.token_digest == token_digest(token))
+        scoped(
+            select(Registration).where(Registration.token_digest == token_digest(token)),
+            SYSTEM,  # the secret link is the seeker's authorisation
+        )
     )
 
 
 def set_optional_consents(
-    registration: Registration, wanted: set[ConsentPurpose], consent_text_version: str, now: dt.datetime
+    registration: Registration,
+    wanted: set[ConsentPurpose],
+    consent_text_version: str,
+    now: dt.datetime,
 ) -> None:
     """Give or withdraw the optional consents; history is kept with times."""
     for purpose in (ConsentPurpose.SHARE_WITH_EMPLOYERS, ConsentPurpose.KEEP_FOR_LATER_FAIRS):
         active = registration.has_consent(purpose)
         if purpose in wanted and not active:
             registration.consents.append(
-                Consent(purpose=purpose, text_version=consent_text_version,
-                        language=registration.language, given_at=now)
+                Consent(
+                    purpose=purpose,
+                    text_version=consent_text_version,
+                    language=registration.language,
+                    given_at=now,
+                )
             )
         elif purpose not in wanted and active:
             for consent in registration.consents:
@@ -198,7 +212,7 @@ def set_optional_consents(
 
 
 def delete_registration(registration: Registration) -> Registration | None:
-    """Delete a registration and all its data; the freed place goes to the first on the waiting list.
+    """Delete a registration and all its data; a freed place goes to the waiting list.
 
     Returns the registration that moved up from the waiting list, if any.
     """
@@ -211,19 +225,20 @@ def delete_registration(registration: Registration) -> Registration | None:
 
 
 def promote_from_waiting_list(fair: Fair) -> Registration | None:
-    """Confirm the longest-waiting seeker if the fair has a free place (call with the fair locked)."""
-    confirmed = db.session.scalar(
-        select(func.count(Registration.id)).where(
-            Registration.fair_id == fair.id, Registration.status == RegistrationStatus.CONFIRMED
-        )
-    ) or 0
-    if confirmed >= fair.capacity:
+    """Confirm the longest-waiting seeker if the fair has a free place (fair locked)."""
+    if confirmed_registrations(fair.id) >= fair.capacity:
         return None
     first_waiting = db.session.scalar(
-        select(Registration)
-        .where(Registration.fair_id == fair.id, Registration.status == RegistrationStatus.WAITLISTED)
-        .order_by(Registration.created_at, Registration.id)
-        .limit(1)
+        scoped(
+            select(Registration)
+            .where(
+                Registration.fair_id == fair.id,
+                Registration.status == RegistrationStatus.WAITLISTED,
+            )
+            .order_by(Registration.created_at, Registration.id)
+            .limit(1),
+            SYSTEM,
+        )
     )
     if first_waiting is not None:
         first_waiting.status = RegistrationStatus.CONFIRMED
@@ -235,8 +250,13 @@ def export_registration(registration: Registration) -> dict[str, Any]:
     """Everything stored about a seeker, as a JSON-ready dictionary (right of access)."""
     fair = registration.fair
     return {
-        "fair": {"id": fair.id, "title": fair.title, "date": fair.date.isoformat(),
-                 "venue": fair.venue, "address": fair.address},
+        "fair": {
+            "id": fair.id,
+            "title": fair.title,
+            "date": fair.date.isoformat(),
+            "venue": fair.venue,
+            "address": fair.address,
+        },
         "status": registration.status.value,
         "ticket_code": registration.ticket_code,
         "language": registration.language,
@@ -257,15 +277,20 @@ def export_registration(registration: Registration) -> dict[str, Any]:
             "driving_licences": registration.driving_licences,
             "employment_types": registration.employment_types,
             "available_from": registration.available_from.isoformat()
-            if registration.available_from else None,
+            if registration.available_from
+            else None,
             "max_commute_km": registration.max_commute_km,
             "interpreter_language": registration.interpreter_language,
             "needs_childcare": registration.needs_childcare,
         },
         "consents": [
-            {"purpose": c.purpose.value, "text_version": c.text_version, "language": c.language,
-             "given_at": c.given_at.isoformat(),
-             "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None}
+            {
+                "purpose": c.purpose.value,
+                "text_version": c.text_version,
+                "language": c.language,
+                "given_at": c.given_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
             for c in registration.consents
         ],
     }

@@ -96,8 +96,13 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
             db.session.commit()
             send_registration_mail(result.registration, result.token)
             if result.waitlisted:
-                flash(_("The fair is fully booked. You are on the waiting list; we will tell you "
-                        "if a place becomes free."), "warning")
+                flash(
+                    _(
+                        "The fair is fully booked. You are on the waiting list; we will tell you "
+                        "if a place becomes free."
+                    ),
+                    "warning",
+                )
             else:
                 flash(_("You are registered. Keep your personal link and your ticket."), "success")
             return redirect(url_for("registration.personal_page", token=result.token))
@@ -154,28 +159,40 @@ def ticket_qr(token: str):  # type: ignore[no-untyped-def]
 def ticket(token: str):  # type: ignore[no-untyped-def]
     """A printable ticket with the QR code."""
     registration = _load(token)
-    return render_template("registration/ticket.html", registration=registration, token=token,
-                           link=personal_link(token))
+    return render_template(
+        "registration/ticket.html",
+        registration=registration,
+        token=token,
+        link=personal_link(token),
+    )
 
 
 @bp.route("/r/<token>/edit", methods=["GET", "POST"])
 def edit(token: str):  # type: ignore[no-untyped-def]
     """Edit the profile; entries are kept when something needs correcting."""
     registration = _load(token)
-    form = ProfileForm(data=None if request.method == "POST" else form_data_from_registration(registration))
+    form = ProfileForm(
+        data=None if request.method == "POST" else form_data_from_registration(registration)
+    )
     _fill_place_choices(form)
     if form.validate_on_submit():
         try:
             services.update_profile(registration, profile_from_form(form))
         except services.DuplicateRegistration:
             db.session.rollback()
-            form.email.errors = [_("This phone number or e-mail address is already used by "
-                                   "another registration for this fair.")]
+            form.email.errors = [
+                _(
+                    "This phone number or e-mail address is already used by "
+                    "another registration for this fair."
+                )
+            ]
         else:
             db.session.commit()
             flash(_("Your changes have been saved."), "success")
             return redirect(url_for("registration.personal_page", token=token))
-    return render_template("registration/edit.html", form=form, registration=registration, token=token)
+    return render_template(
+        "registration/edit.html", form=form, registration=registration, token=token
+    )
 
 
 @bp.get("/r/<token>/export.json")
@@ -195,7 +212,9 @@ def consents(token: str):  # type: ignore[no-untyped-def]
     """Give or withdraw the optional consents."""
     registration = _load(token)
     form = ConsentForm(
-        data=None if request.method == "POST" else {
+        data=None
+        if request.method == "POST"
+        else {
             "consent_share": registration.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS),
             "consent_keep": registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS),
         }
@@ -207,12 +226,17 @@ def consents(token: str):  # type: ignore[no-untyped-def]
         if form.consent_keep.data:
             wanted.add(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
         services.set_optional_consents(
-            registration, wanted, current_app.config["CONSENT_TEXT_VERSION"], dt.datetime.now(dt.UTC)
+            registration,
+            wanted,
+            current_app.config["CONSENT_TEXT_VERSION"],
+            dt.datetime.now(dt.UTC),
         )
         db.session.commit()
         flash(_("Your consents have been updated."), "success")
         return redirect(url_for("registration.personal_page", token=token))
-    return render_template("registration/consents.html", form=form, registration=registration, token=token)
+    return render_template(
+        "registration/consents.html", form=form, registration=registration, token=token
+    )
 
 
 @bp.route("/r/<token>/delete", methods=["GET", "POST"])
@@ -228,4 +252,6 @@ def delete(token: str):  # type: ignore[no-untyped-def]
             send_promotion_mail(promoted)
         flash(_("Your registration and all your data have been deleted."), "success")
         return redirect(url_for("fairs.detail", fair_id=fair_id))
-    return render_template("registration/delete.html", form=form, registration=registration, token=token)
+    return render_template(
+        "registration/delete.html", form=form, registration=registration, token=token
+    )

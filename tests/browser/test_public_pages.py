@@ -72,11 +72,24 @@ def test_public_pages_have_no_accessibility_violations(
 ) -> None:
     with app.app_context():
         fair_id = make_fair().id
-    personal = post_form(app.test_client(), f"/fairs/{fair_id}/register", registration_form_data(),
-                         headers={"Accept-Language": language}).headers["Location"]
-    urls = ["/", f"/fairs/{fair_id}", f"/fairs/{fair_id}/register", "/privacy", personal,
-            f"{personal}/edit", f"{personal}/ticket", f"{personal}/consents", f"{personal}/delete",
-            "/no-such-page"]
+    personal = post_form(
+        app.test_client(),
+        f"/fairs/{fair_id}/register",
+        registration_form_data(),
+        headers={"Accept-Language": language},
+    ).headers["Location"]
+    urls = [
+        "/",
+        f"/fairs/{fair_id}",
+        f"/fairs/{fair_id}/register",
+        "/privacy",
+        personal,
+        f"{personal}/edit",
+        f"{personal}/ticket",
+        f"{personal}/consents",
+        f"{personal}/delete",
+        "/no-such-page",
+    ]
     page = new_page(language, width=390, height=844)
     problems = {}
     for url in urls:

@@ -30,13 +30,23 @@ def test_normalize_phone(raw: str, expected: str | None) -> None:
 
 def test_split_skills_accepts_lines_commas_and_arabic_commas() -> None:
     assert split_skills("Stapler, MAG-Schweißen\nKasse;stapler، قيادة") == (
-        "Stapler", "MAG-Schweißen", "Kasse", "قيادة")
+        "Stapler",
+        "MAG-Schweißen",
+        "Kasse",
+        "قيادة",
+    )
 
 
 @pytest.mark.parametrize(
     ("target", "expected"),
-    [("/fairs/1", "/fairs/1"), ("https://evil.example/", None), ("//evil.example", None),
-     ("javascript:alert(1)", None), ("", None), (None, None)],
+    [
+        ("/fairs/1", "/fairs/1"),
+        ("https://evil.example/", None),
+        ("//evil.example", None),
+        ("javascript:alert(1)", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_safe_next_url(target: str | None, expected: str | None) -> None:
     assert safe_next_url(target) == expected
@@ -51,8 +61,16 @@ def test_tokens_are_long_random_and_stored_as_digest() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "expected"),
-    [("prs", "fa"), ("fa_AF", "fa"), ("fa-IR", "fa"), ("kmr", "ku"), ("ckb", None),
-     ("uk-UA", "uk"), ("pt", None), (None, None)],
+    [
+        ("prs", "fa"),
+        ("fa_AF", "fa"),
+        ("fa-IR", "fa"),
+        ("kmr", "ku"),
+        ("ckb", None),
+        ("uk-UA", "uk"),
+        ("pt", None),
+        (None, None),
+    ],
 )
 def test_supported_language(tag: str | None, expected: str | None) -> None:
     assert supported_language(tag) == expected

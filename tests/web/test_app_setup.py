@@ -45,12 +45,16 @@ def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
     assert second.exit_code == 0, second.output
     with app.app_context():
         count = lambda model: db.session.scalar(  # noqa: E731
-            scoped(select(func.count(model.id)).select_from(model), SYSTEM))
+            scoped(select(func.count(model.id)).select_from(model), SYSTEM)
+        )
         assert count(Fair) == 3
         assert count(Employer) == 20
         assert count(Vacancy) == 60
         assert count(Registration) == 300
-        assert db.session.scalar(select(func.count(Municipality.id)).where(Municipality.in_region)) == 34
+        assert (
+            db.session.scalar(select(func.count(Municipality.id)).where(Municipality.in_region))
+            == 34
+        )
         languages = set(db.session.scalars(select(Registration.language)))
         assert languages == set(LANGUAGE_CODES)
         titles = list(db.session.scalars(scoped(select(Vacancy.title), SYSTEM)))
@@ -61,10 +65,14 @@ def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
 
 def test_create_admin_command(app: Flask) -> None:
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["create-admin", "--email", "Admin@Example.org"],
-                           input="a long enough passphrase\na long enough passphrase\n")
+    result = runner.invoke(
+        args=["create-admin", "--email", "Admin@Example.org"],
+        input="a long enough passphrase\na long enough passphrase\n",
+    )
     assert result.exit_code == 0, result.output
-    weak = runner.invoke(args=["create-admin", "--email", "other@example.org"], input="short\nshort\n")
+    weak = runner.invoke(
+        args=["create-admin", "--email", "other@example.org"], input="short\nshort\n"
+    )
     assert weak.exit_code != 0
     with app.app_context():
         [admin] = db.session.scalars(select(User)).all()
@@ -73,14 +81,20 @@ def test_create_admin_command(app: Flask) -> None:
         assert admin.password_hash.startswith("$argon2id$")
 
 
-def test_registration_is_rate_limited_with_a_translated_page(app: Flask, client: FlaskClient) -> None:
+def test_registration_is_rate_limited_with_a_translated_page(
+    app: Flask, client: FlaskClient
+) -> None:
     with app.app_context():
         fair_id = make_fair().id
     limit = int(app.config["REGISTRATION_RATE_LIMIT"].split()[0])
     url = f"/fairs/{fair_id}/register"
     responses = [
-        post_form(client, url, registration_form_data(phone=f"0176 99{i:05d}"),
-                  headers={"Accept-Language": "tr"})
+        post_form(
+            client,
+            url,
+            registration_form_data(phone=f"0176 99{i:05d}"),
+            headers={"Accept-Language": "tr"},
+        )
         for i in range(limit + 1)
     ]
     assert [r.status_code for r in responses[:limit]] == [302] * limit

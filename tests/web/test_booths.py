@@ -114,7 +114,8 @@ def test_decline_needs_a_reason_and_mails_it(app: Flask, client: FlaskClient) ->
                         headers={"Accept-Language": "en"})
     assert missing.status_code == 200
     assert "Tell the employer why." in missing.get_data(as_text=True)
-    assert post_form(client, url, {"decline": "y", "reason": "Zu spät angemeldet"}).status_code == 302
+    declined = post_form(client, url, {"decline": "y", "reason": "Zu spät angemeldet"})
+    assert declined.status_code == 302
     with app.app_context():
         assert state(request_id) == BoothRequestStatus.DECLINED
         assert "Zu spät angemeldet" in outbox()[-1].body

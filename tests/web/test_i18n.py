@@ -34,7 +34,9 @@ def html_tag(html: str) -> str:
         ("", "de"),
     ],
 )
-def test_accept_language_picks_a_shipped_locale(client: FlaskClient, accept: str, expected: str) -> None:
+def test_accept_language_picks_a_shipped_locale(
+    client: FlaskClient, accept: str, expected: str
+) -> None:
     html = client.get("/", headers={"Accept-Language": accept}).get_data(as_text=True)
     direction = "rtl" if expected in RTL else "ltr"
     assert html_tag(html) == f'<html lang="{expected}" dir="{direction}">'
@@ -43,8 +45,11 @@ def test_accept_language_picks_a_shipped_locale(client: FlaskClient, accept: str
 def test_explicit_choice_beats_accept_language_and_returns(client: FlaskClient) -> None:
     page = client.get("/privacy", headers={"Accept-Language": "uk"}).get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    switched = client.post("/language", data={"csrf_token": token, "lang": "ar", "next": "/privacy"},
-                           headers={"Accept-Language": "uk"})
+    switched = client.post(
+        "/language",
+        data={"csrf_token": token, "lang": "ar", "next": "/privacy"},
+        headers={"Accept-Language": "uk"},
+    )
     assert switched.status_code == 302
     assert switched.headers["Location"] == "/privacy"
     html = client.get("/privacy", headers={"Accept-Language": "uk"}).get_data(as_text=True)
@@ -54,8 +59,9 @@ def test_explicit_choice_beats_accept_language_and_returns(client: FlaskClient) 
 def test_switcher_refuses_foreign_redirects(client: FlaskClient) -> None:
     page = client.get("/").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    response = client.post("/language", data={"csrf_token": token, "lang": "tr",
-                                              "next": "https://evil.example/"})
+    response = client.post(
+        "/language", data={"csrf_token": token, "lang": "tr", "next": "https://evil.example/"}
+    )
     assert response.headers["Location"] == "/"
 
 
@@ -69,8 +75,12 @@ def test_switcher_names_each_language_in_itself(client: FlaskClient) -> None:
 def test_registration_remembers_the_seekers_language(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         fair_id = make_fair().id
-    url = post_form(client, f"/fairs/{fair_id}/register", registration_form_data(),
-                    headers={"Accept-Language": "fa"}).headers["Location"]
+    url = post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(),
+        headers={"Accept-Language": "fa"},
+    ).headers["Location"]
     other_device = app.test_client()
     html = other_device.get(url, headers={"Accept-Language": "de"}).get_data(as_text=True)
     assert html_tag(html) == '<html lang="fa" dir="rtl">'
@@ -80,15 +90,30 @@ def public_urls(app: Flask, client: FlaskClient, language: str) -> list[str]:
     """The public pages, with a registration made in the given language (its pages follow it)."""
     with app.app_context():
         fair_id = make_fair().id
-    personal = post_form(client, f"/fairs/{fair_id}/register", registration_form_data(),
-                         headers={"Accept-Language": language}).headers["Location"]
-    return ["/", f"/fairs/{fair_id}", f"/fairs/{fair_id}/register", "/privacy", personal,
-            personal + "/edit", personal + "/ticket", personal + "/consents", personal + "/delete",
-            "/no-such-page"]
+    personal = post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(),
+        headers={"Accept-Language": language},
+    ).headers["Location"]
+    return [
+        "/",
+        f"/fairs/{fair_id}",
+        f"/fairs/{fair_id}/register",
+        "/privacy",
+        personal,
+        personal + "/edit",
+        personal + "/ticket",
+        personal + "/consents",
+        personal + "/delete",
+        "/no-such-page",
+    ]
 
 
 @pytest.mark.parametrize("language", [language.code for language in LANGUAGES])
-def test_every_public_page_renders_in_every_locale(app: Flask, client: FlaskClient, language: str) -> None:
+def test_every_public_page_renders_in_every_locale(
+    app: Flask, client: FlaskClient, language: str
+) -> None:
     urls = public_urls(app, client, language)
     direction = "rtl" if language in RTL else "ltr"
     for url in urls:
@@ -105,7 +130,11 @@ def test_german_dates_and_arabic_dates_come_from_babel(app: Flask, client: Flask
 
     with app.app_context():
         fair_id = make_fair(date=dt.date(2027, 3, 4)).id
-    german = client.get(f"/fairs/{fair_id}", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    german = client.get(f"/fairs/{fair_id}", headers={"Accept-Language": "de"}).get_data(
+        as_text=True
+    )
     assert "Donnerstag, 4. März 2027" in german
-    ukrainian = client.get(f"/fairs/{fair_id}", headers={"Accept-Language": "uk"}).get_data(as_text=True)
+    ukrainian = client.get(f"/fairs/{fair_id}", headers={"Accept-Language": "uk"}).get_data(
+        as_text=True
+    )
     assert "4 березня 2027" in ukrainian

@@ -20,11 +20,18 @@ def test_last_place_goes_to_exactly_one_of_fifty(app: Flask) -> None:
         fair = make_fair(capacity=3)
         fair_id = fair.id
         for number in range(2):  # two places taken, one left
-            db.session.add(Registration(
-                fair_id=fair_id, status=RegistrationStatus.CONFIRMED,
-                token_digest=f"{number:064d}", ticket_code=f"TAKEN{number}", language="de",
-                given_name="Vorher", family_name=str(number), german_level="B1",
-            ))
+            db.session.add(
+                Registration(
+                    fair_id=fair_id,
+                    status=RegistrationStatus.CONFIRMED,
+                    token_digest=f"{number:064d}",
+                    ticket_code=f"TAKEN{number}",
+                    language="de",
+                    given_name="Vorher",
+                    family_name=str(number),
+                    german_level="B1",
+                )
+            )
         db.session.commit()
     url = f"/fairs/{fair_id}/register"
     # fifty phones: each its own address, as on a mobile network
@@ -53,10 +60,12 @@ def test_last_place_goes_to_exactly_one_of_fifty(app: Flask) -> None:
     assert not failures, failures
     assert sorted(statuses) == [302] * PARALLEL  # every registration answered, none failed
     with app.app_context():
-        counts = dict(db.session.execute(
-            select(Registration.status, func.count(Registration.id))
-            .where(Registration.fair_id == fair_id)
-            .group_by(Registration.status)
-        ).all())
+        counts = dict(
+            db.session.execute(
+                select(Registration.status, func.count(Registration.id))
+                .where(Registration.fair_id == fair_id)
+                .group_by(Registration.status)
+            ).all()
+        )
     assert counts[RegistrationStatus.CONFIRMED] == 3
     assert counts[RegistrationStatus.WAITLISTED] == PARALLEL - 1

@@ -18,8 +18,12 @@ from tests.factories import make_fair, registration_form_data
 def test_register_shows_personal_page_with_ticket(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         fair_id = make_fair().id
-    response = post_form(client, f"/fairs/{fair_id}/register", registration_form_data(),
-                         headers={"Accept-Language": "uk"})
+    response = post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(),
+        headers={"Accept-Language": "uk"},
+    )
     assert response.status_code == 302
     personal_url = response.headers["Location"]
     assert personal_url.startswith("/r/")
@@ -36,10 +40,14 @@ def test_register_shows_personal_page_with_ticket(app: Flask, client: FlaskClien
         assert registration.phone_normalized == "+491761234567"
         assert registration.desired_occupations == ["кухар"]
         assert registration.experience == [{"occupation": "кухар", "years": 5}]
-        assert registration.qualifications == [{"name": "Кухар 4 розряду", "recognition": "in_progress"}]
+        assert registration.qualifications == [
+            {"name": "Кухар 4 розряду", "recognition": "in_progress"}
+        ]
         purposes = {c.purpose for c in registration.consents}
         assert purposes == {ConsentPurpose.PROCESSING, ConsentPurpose.SHARE_WITH_EMPLOYERS}
-        assert all(c.text_version == app.config["CONSENT_TEXT_VERSION"] for c in registration.consents)
+        assert all(
+            c.text_version == app.config["CONSENT_TEXT_VERSION"] for c in registration.consents
+        )
         assert all(c.language == "uk" for c in registration.consents)
         token = personal_url.removeprefix("/r/")
         assert token not in registration.token_digest
@@ -53,7 +61,9 @@ def test_missing_consent_and_contact_keeps_entries(app: Flask, client: FlaskClie
     with app.app_context():
         fair_id = make_fair().id
     data = registration_form_data(phone="", email="", consent_processing=None)
-    response = post_form(client, f"/fairs/{fair_id}/register", data, headers={"Accept-Language": "de"})
+    response = post_form(
+        client, f"/fairs/{fair_id}/register", data, headers={"Accept-Language": "de"}
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'class="error-summary"' in html
@@ -66,9 +76,12 @@ def test_missing_consent_and_contact_keeps_entries(app: Flask, client: FlaskClie
 def test_confirmation_mail_has_personal_link(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         fair_id = make_fair().id
-    response = post_form(client, f"/fairs/{fair_id}/register",
-                         registration_form_data(email="olena@example.org"),
-                         headers={"Accept-Language": "uk"})
+    response = post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(email="olena@example.org"),
+        headers={"Accept-Language": "uk"},
+    )
     with app.app_context():
         [mail] = outbox()
     assert mail.recipient == "olena@example.org"
@@ -80,8 +93,11 @@ def test_duplicate_registration_is_recognised(app: Flask, client: FlaskClient) -
     with app.app_context():
         fair_id = make_fair().id
     post_form(client, f"/fairs/{fair_id}/register", registration_form_data())
-    again = post_form(client, f"/fairs/{fair_id}/register",
-                      registration_form_data(phone="+49 176 123 45 67", given_name="Olena"))
+    again = post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(phone="+49 176 123 45 67", given_name="Olena"),
+    )
     assert again.status_code == 409
     assert 'value="Olena"' in again.get_data(as_text=True)
     with app.app_context():
@@ -92,20 +108,28 @@ def test_full_fair_puts_seeker_on_waiting_list(app: Flask, client: FlaskClient) 
     with app.app_context():
         fair_id = make_fair(capacity=1).id
     post_form(client, f"/fairs/{fair_id}/register", registration_form_data())
-    second = post_form(client, f"/fairs/{fair_id}/register",
-                       registration_form_data(phone="0176 7654321"))
+    second = post_form(
+        client, f"/fairs/{fair_id}/register", registration_form_data(phone="0176 7654321")
+    )
     assert second.status_code == 302
     with app.app_context():
-        statuses = [r.status for r in db.session.scalars(select(Registration).order_by(Registration.id))]
+        statuses = [
+            r.status for r in db.session.scalars(select(Registration).order_by(Registration.id))
+        ]
     assert statuses == [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
 
 
 def test_delete_frees_place_for_waiting_list(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         fair_id = make_fair(capacity=1).id
-    first = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers["Location"]
-    post_form(client, f"/fairs/{fair_id}/register",
-              registration_form_data(phone="", email="ahmad@example.org"))
+    first = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers[
+        "Location"
+    ]
+    post_form(
+        client,
+        f"/fairs/{fair_id}/register",
+        registration_form_data(phone="", email="ahmad@example.org"),
+    )
     deleted = post_form(client, first + "/delete", {"confirm": "y"})
     assert deleted.status_code == 302
     assert client.get(first).status_code == 404
@@ -118,7 +142,9 @@ def test_delete_frees_place_for_waiting_list(app: Flask, client: FlaskClient) ->
 def test_export_edit_and_consents(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
         fair_id = make_fair().id
-    url = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers["Location"]
+    url = post_form(client, f"/fairs/{fair_id}/register", registration_form_data()).headers[
+        "Location"
+    ]
     exported = json.loads(client.get(url + "/export.json").data)
     assert exported["profile"]["given_name"] == "Олена"
     assert {c["purpose"] for c in exported["consents"]} == {"processing", "share_with_employers"}
