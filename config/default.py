@@ -61,3 +61,7 @@ MATCHING_WEIGHTS: dict = {}
 # How many vacancies a job seeker sees on their page, and candidates an employer sees per vacancy.
 MATCHES_PER_SEEKER = 10
 MATCHES_PER_VACANCY = 25
+
+# Behind a reverse proxy (nginx, a load balancer): how many proxies set X-Forwarded-For/-Proto.
+# Rate limits key on the client address, so set this in production behind a proxy.
+PROXY_FIX_HOPS = 0

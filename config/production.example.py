@@ -16,4 +16,5 @@ MAIL_PORT = 587
 MAIL_USE_TLS = True
 MAIL_SENDER = "JobsForYou Landkreis <jobsforyou@example.org>"
 SESSION_COOKIE_SECURE = True
+PROXY_FIX_HOPS = 1
 PREFERRED_URL_SCHEME = "https"

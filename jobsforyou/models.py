@@ -12,6 +12,7 @@ from jobsforyou.registration.models import (
     Registration,
     RegistrationStatus,
 )
+from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [

@@ -112,6 +112,28 @@ def strip_advert_noise(folded: str, places: Iterable[str] = COMMON_PLACES) -> st
     return cleaned or folded
 
 
+_FUNCTION_WORDS = frozenset(
+    "fur im in der die das den dem des und von mit am zum zur als bei of the and for a an".split()
+)
+
+
+def drop_function_words(folded: str) -> str:
+    """Remove German/English function words ("Fachkraft für Lagerlogistik" = "Fachkraft -
+    Lagerlogistik"); returns the input if nothing else would be left."""
+    kept = [w for w in folded.split() if w not in _FUNCTION_WORDS]
+    return " ".join(kept) if kept else folded
+
+
+def collapse_doublet(folded: str) -> str:
+    """ "x y x y" → "x y": the ESCO form "Kaufmann für Büromanagement/Kauffrau für
+    Büromanagement" is one title twice once gender forms are folded."""
+    words = folded.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return folded
+
+
 def decompound(word: str, lexicon: frozenset[str], min_part: int = 4) -> tuple[str, ...]:
     """Split a folded compound into known parts ("produktionshelfer" → produktion, helfer);
     returns ``()`` if no split into lexicon words (with optional linking s/n/en) exists."""

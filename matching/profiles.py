@@ -169,17 +169,24 @@ class SkillSpace:
             out[text] = self.text_columns[key]
         return out
 
-    def matrix(self, per_row: Sequence[Sequence[str]]) -> sp.csr_matrix:
-        """Binary (rows × skill columns) matrix; the width grows as texts get columns, so cut
-        all matrices of one ranking to the final ``len(labels)``."""
-        mapping = self.columns(sorted({t for texts in per_row for t in texts}))
-        rows: list[int] = []
-        cols: list[int] = []
-        for r, texts in enumerate(per_row):
-            for c in {mapping[t] for t in texts}:
-                rows.append(r)
-                cols.append(c)
-        return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(per_row), 1 << 20))
+    def matrices(self, *sides: Sequence[Sequence[str]]) -> list[sp.csr_matrix]:
+        """One binary (rows × skill columns) matrix per side, all over the same columns."""
+        mapping = self.columns(sorted({t for side in sides for texts in side for t in texts}))
+        out = []
+        for side in sides:
+            rows: list[int] = []
+            cols: list[int] = []
+            for r, texts in enumerate(side):
+                for c in {mapping[t] for t in texts}:
+                    rows.append(r)
+                    cols.append(c)
+            shape = (len(side), len(self.labels))
+            out.append(sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape))
+        return out
+
+
+def _row(matrix: sp.csr_matrix, row: int) -> list[int]:
+    return [int(i) for i in matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]]
 
 
 def _level(value: str | None) -> int:
@@ -278,17 +285,24 @@ def build_tables(
         if v.title:
             title_matrix[r] = similarity[v.title]
 
+    # Licences are skills too ("Führerschein CE" as a required skill): a candidate who listed
+    # skills also has the licence skills of the classes held, and a vacancy's licence skill
+    # counts as a required licence class.
+    licence_skills = {s.code: s for s in vocabulary.skills if s.kind == "licence" and s.code}
+    licence_names = {code: skill.display_name("de") for code, skill in licence_skills.items()}
+    cand_skill_texts = [
+        (*c.skills, *(licence_names[x] for x in sorted(implied_licences(c.driving_licences or ()))
+                      if x in licence_names)) if c.skills else ()
+        for c in candidates
+    ]  # fmt: skip
     space = SkillSpace(resolver)
-    cand_skill_texts = [c.skills for c in candidates]
-    req_texts = [v.required_skills for v in vacancies]
-    opt_texts = [v.optional_skills for v in vacancies]
-    cand_skills = space.matrix(cand_skill_texts)
-    vac_required = space.matrix(req_texts)
-    vac_optional = space.matrix(opt_texts)
-    width = len(space.labels)
-    cand_skills, vac_required, vac_optional = (
-        m[:, :width].tocsr() for m in (cand_skills, vac_required, vac_optional)
+    cand_skills, vac_required, vac_optional = space.matrices(
+        cand_skill_texts,
+        [v.required_skills for v in vacancies],
+        [v.optional_skills for v in vacancies],
     )
+    skill_codes = {resolver.vocabulary.skill_position(s.id): code
+                   for code, s in licence_skills.items()}  # fmt: skip
 
     def coords(postcode: str | None, municipality: str | None) -> tuple[float, float]:
         place = gazetteer.locate(postcode, municipality)
@@ -335,7 +349,8 @@ def build_tables(
     vac_title_vectors = vectors([(x or empty).expanded for x in vac_titles])
     required_licences = [
         {code for code in (canonical_licence(x) for x in v.driving_licences_required) if code}
-        for v in vacancies
+        | {skill_codes[i] for i in _row(vac_required, r) if i in skill_codes}
+        for r, v in enumerate(vacancies)
     ]
     return Tables(
         cand_concepts=ConceptTable.build(cand_rows, CANDIDATE_CONCEPTS),

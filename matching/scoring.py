@@ -127,7 +127,9 @@ def _occupation(
     has_title = np.array([x is not None for x in t.vac_titles], dtype=np.bool_)
     has_text = np.array([bool(x) for x in t.cand_texts], dtype=np.bool_)
     known = ((cc.index[ci, 0] >= 0) | has_text[ci]) & ((vc.index[vi, 0] >= 0) | has_title[vi])
-    occupation = (1 - TITLE_TIEBREAK) * np.maximum(concept, 0.9 * title) + TITLE_TIEBREAK * title
+    # a share of the title similarity breaks ties between titles of one concept (no title: none)
+    tiebreak = np.where(has_title[vi], TITLE_TIEBREAK, 0.0)
+    occupation = (1 - tiebreak) * np.maximum(concept, 0.9 * title) + tiebreak * title
     return occupation, concept, title, kind, cslot, vslot, known
 
 

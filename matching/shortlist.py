@@ -20,10 +20,13 @@ FloatArray = npt.NDArray[np.float64]
 SKILL_SHARE_WEIGHT = 0.3
 ROW_CHUNK = 2048
 MIN_FALLBACK_SIMILARITY = 0.2
+TIE_ALLOWANCE = 8
 
 
 def top_per_row(matrix: sp.csr_matrix, keep: int) -> tuple[IntArray, IntArray]:
-    """(row, column) of the ``keep`` largest entries of each row of a CSR matrix."""
+    """(row, column) of the ``keep`` largest entries of each row of a CSR matrix; entries tied
+    with the ``keep``-th are kept too (up to ``TIE_ALLOWANCE`` × ``keep``), so that exact
+    scoring, not the order of the matrix, decides between equally shortlisted pairs."""
     rows: list[IntArray] = []
     cols: list[IntArray] = []
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
@@ -32,7 +35,11 @@ def top_per_row(matrix: sp.csr_matrix, keep: int) -> tuple[IntArray, IntArray]:
         if hi == lo:
             continue
         if hi - lo > keep:
-            best = np.argpartition(-data[lo:hi], keep - 1)[:keep]
+            values = data[lo:hi]
+            threshold = np.partition(values, hi - lo - keep)[hi - lo - keep]
+            best = np.nonzero(values >= threshold * (1 - 1e-6))[0]
+            if len(best) > TIE_ALLOWANCE * keep:
+                best = np.argpartition(-values, TIE_ALLOWANCE * keep - 1)[: TIE_ALLOWANCE * keep]
             chosen = indices[lo:hi][best]
         else:
             chosen = indices[lo:hi]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -11,7 +11,9 @@ from rapidfuzz import fuzz
 
 from matching.german_titles import (
     COMMON_PLACES,
+    collapse_doublet,
     decompound,
+    drop_function_words,
     fold_gender_suffixes,
     strip_advert_noise,
     strip_gender_forms,
@@ -22,8 +24,7 @@ from matching.normalise import fold_text
 FloatArray = npt.NDArray[np.float32]
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedText:
+class PreparedText(NamedTuple):
     """A text ready for comparison: ``base`` is folded and cleaned, ``expanded`` adds the parts
     of German compounds ("lagermitarbeiter lager mitarbeiter")."""
 
@@ -41,7 +42,7 @@ class TextPreparer:
     def prepare(self, text: str) -> PreparedText:
         """Normalise ``text`` for the index."""
         folded = fold_gender_suffixes(fold_text(strip_gender_forms(text)))
-        base = strip_advert_noise(folded, self.places)
+        base = collapse_doublet(drop_function_words(strip_advert_noise(folded, self.places)))
         parts: list[str] = []
         for word in base.split():
             parts.extend(decompound(word, self.lexicon))

@@ -216,3 +216,14 @@ def make_booth_request(fair: Any, employer: Any, **overrides: Any) -> Any:
     db.session.add(booth_request)
     db.session.commit()
     return booth_request
+
+
+def make_attending(fair: Any, employer: Any, booth_number: int = 7) -> Any:
+    """Give an employer an approved request and an assigned booth at a fair; committed."""
+    from jobsforyou.booths.models import BoothAssignment, BoothRequestStatus
+
+    booth = make_booth(fair, number=booth_number)
+    booth_request = make_booth_request(fair, employer, status=BoothRequestStatus.APPROVED)
+    db.session.add(BoothAssignment(booth_id=booth.id, request_id=booth_request.id))
+    db.session.commit()
+    return booth

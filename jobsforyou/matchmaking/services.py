@@ -19,7 +19,7 @@ from jobsforyou.matchmaking.adapter import (
 from jobsforyou.matchmaking.engine import get_matcher
 from jobsforyou.matchmaking.explanations import RenderedExplanation, render_explanation
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
-from jobsforyou.scoping import SYSTEM, scoped
+from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 # Fairs that ended this many days ago still count, so employers can follow up their candidates.
@@ -76,6 +76,24 @@ def open_vacancies_at_fair(fair: Fair) -> list[Vacancy]:
     )
 
 
+def booth_numbers(fair_id: int) -> dict[int, str]:
+    """Employer id → the numbers of the booths assigned to it at a fair ("7" or "7, 8")."""
+    from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest
+
+    rows = db.session.execute(scoped(
+        select(BoothRequest.employer_id, Booth.number)
+        .join(BoothAssignment, BoothAssignment.request_id == BoothRequest.id)
+        .join(Booth, Booth.id == BoothAssignment.booth_id)
+        .where(BoothRequest.fair_id == fair_id)
+        .order_by(Booth.number),
+        SYSTEM,  # booth numbers of a fair are public (printed on the booth map)
+    )).all()
+    numbers: dict[int, list[str]] = {}
+    for employer_id, number in rows:
+        numbers.setdefault(employer_id, []).append(str(number))
+    return {employer_id: ", ".join(values) for employer_id, values in numbers.items()}
+
+
 def vacancies_for_registration(
     registration: Registration, language: str, limit: int
 ) -> list[VacancySuggestion]:
@@ -89,6 +107,7 @@ def vacancies_for_registration(
         top=limit,
     )
     vocabulary = get_matcher().vocabulary
+    booths = booth_numbers(registration.fair_id)
     suggestions = []
     for match in ranking.matches:
         reasons, gaps = _rendered(match, language)
@@ -101,6 +120,7 @@ def vacancies_for_registration(
                 gaps=gaps,
                 vacancy=vacancy,
                 occupation_name=occupation.display_name(language) if occupation else None,
+                booth=booths.get(vacancy.employer_id),
             )
         )
     return suggestions
@@ -119,8 +139,12 @@ def fairs_attended_by(employer_id: int, today: dt.date) -> list[Fair]:
     ]
 
 
-def consenting_candidates(fair_ids: list[int]) -> list[Registration]:
-    """Registrations of these fairs whose seekers agreed to share their profile with employers."""
+def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registration]:
+    """Registrations of these fairs whose seekers agreed to share their profile with employers.
+
+    An employer user's own scope applies (it admits only consenting seekers of attended fairs);
+    county staff working for an employer read with the SYSTEM scope and the same consent filter.
+    """
     if not fair_ids:
         return []
     registrations = db.session.scalars(
@@ -129,18 +153,18 @@ def consenting_candidates(fair_ids: list[int]) -> list[Registration]:
                 Registration.fair_id.in_(fair_ids),
                 Registration.status != RegistrationStatus.WITHDRAWN,
             ),
-            SYSTEM,
+            scope if scope.role == "employer" else SYSTEM,
         )
     )
     return [r for r in registrations if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)]
 
 
 def candidates_for_vacancy(
-    vacancy: Vacancy, language: str, limit: int, today: dt.date
+    vacancy: Vacancy, scope: Scope, language: str, limit: int, today: dt.date
 ) -> list[CandidateSuggestion]:
     """Consenting seekers of the fairs the vacancy's employer attends, ranked for the vacancy."""
     fairs = fairs_attended_by(vacancy.employer_id, today)
-    registrations = {r.id: r for r in consenting_candidates([fair.id for fair in fairs])}
+    registrations = {r.id: r for r in consenting_candidates([fair.id for fair in fairs], scope)}
     if not registrations:
         return []
     [ranking] = get_matcher().rank_candidates(

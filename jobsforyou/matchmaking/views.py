@@ -23,13 +23,13 @@ bp = Blueprint("matchmaking", __name__)
 @roles_required(Role.EMPLOYER, Role.BUSINESS_DEVELOPMENT)
 def vacancy_candidates(vacancy_id: int):  # type: ignore[no-untyped-def]
     """Consenting seekers of the fairs the employer attends, best first, with reasons and gaps."""
-    vacancy = db.session.scalar(
-        scoped(select(Vacancy).where(Vacancy.id == vacancy_id), scope_for(current_user))
-    )
+    scope = scope_for(current_user)
+    vacancy = db.session.scalar(scoped(select(Vacancy).where(Vacancy.id == vacancy_id), scope))
     if vacancy is None:
         abort(404)
     suggestions = candidates_for_vacancy(
-        vacancy, str(get_locale()), current_app.config["MATCHES_PER_VACANCY"], dt.date.today()
+        vacancy, scope, str(get_locale()), current_app.config["MATCHES_PER_VACANCY"],
+        dt.date.today(),
     )
     return render_template(
         "matchmaking/vacancy_candidates.html", vacancy=vacancy, suggestions=suggestions

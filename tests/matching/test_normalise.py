@@ -91,6 +91,19 @@ def test_noise_never_empties_a_title() -> None:
     assert strip_advert_noise("minijob") == "minijob"
 
 
+def test_esco_doublets_and_function_words() -> None:
+    preparer = TextPreparer(frozenset())
+    assert preparer.prepare("Kaufmann für Büromanagement/Kauffrau für Büromanagement").base == (
+        "kaufmann buromanagement"
+    )
+    assert preparer.prepare("Helfer im Gastgewerbe/Helferin im Gastgewerbe").base == (
+        "helfer gastgewerbe"
+    )
+    assert preparer.prepare("Fachkraft für Lagerlogistik").base == (
+        preparer.prepare("Fachkraft - Lagerlogistik").base
+    )
+
+
 def test_decompound_is_general() -> None:
     lexicon = frozenset({"produktion", "helfer", "lager", "mitarbeiter", "kuche"})
     assert decompound("produktionshelfer", lexicon) == ("produktion", "helfer")

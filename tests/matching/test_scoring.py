@@ -209,3 +209,12 @@ def test_hard_filter_removes_pair(vocabulary: Vocabulary, gazetteer: Gazetteer) 
     assert [m.vacancy_id for m in soft[0].matches] == ["v1"]  # near miss stays visible
     hard = Matcher(vocabulary, gazetteer, Weights(hard_filters=frozenset({"licence"})))
     assert hard.rank_vacancies([cand], [job])[0].matches == ()
+
+
+def test_licence_written_as_a_skill(matcher: Matcher) -> None:
+    job = replace(TRUCK_JOB, required_skills=("Führerschein CE", "MAG-Schweißen"))
+    holder = matcher.score(replace(DRIVER, skills=("MAG welding",), driving_licences=("CE",)), job)
+    assert param(holder, "skills_matched") == {"skills": ("licence_ce", "mag_welding")}
+    assert "licence_ok" in codes(holder)[0]
+    lacking = matcher.score(replace(DRIVER, skills=("MAG welding",), driving_licences=("B",)), job)
+    assert param(lacking, "licence_missing") == {"licence": "CE"}

@@ -6,10 +6,11 @@ Runs on SQLite, and on PostgreSQL when JOBSFORYOU_TEST_DATABASE_URL is set (mark
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
 from jobsforyou.extensions import db
@@ -85,3 +86,34 @@ def test_last_free_booth_goes_to_exactly_one_of_fifty(app: Flask) -> None:
             BoothRequest.status == BoothRequestStatus.APPROVED), SYSTEM))
         assert approved == 2  # the earlier holder and the one winner, nobody half-approved
         assert db.session.scalar(select(func.count(BoothAssignment.id))) == 2
+
+
+def test_a_held_lock_makes_the_decision_fail_clearly(app: Flask) -> None:
+    with app.app_context():
+        fair = make_fair()
+        booth_id = make_booth(fair, 1).id
+        request_id = make_booth_request(fair, make_employer()).id
+        organiser_id = make_account("organiser").id
+        fair_id = fair.id
+    client = app.test_client()
+    sign_in(client, organiser_id)
+    url = f"/organiser/booth-requests/{request_id}"
+    token = csrf_token_from(client.get(url).get_data(as_text=True))
+    with app.app_context():
+        blocker = db.engine.connect()
+        transaction = blocker.begin()
+        blocker.execute(text("UPDATE fairs SET id = id WHERE id = :id"), {"id": fair_id})
+        try:
+            started = time.monotonic()
+            response = client.post(url, data={"csrf_token": token, "booth": str(booth_id),
+                                              "booths_granted": "1", "approve": "y"},
+                                   headers={"Accept-Language": "en"})
+            waited = time.monotonic() - started
+        finally:
+            transaction.rollback()
+            blocker.close()
+    assert response.status_code == 503
+    assert "Please try again" in response.get_data(as_text=True)
+    assert waited < app.config["LOCK_TIMEOUT_SECONDS"] + 5
+    with app.app_context():
+        assert db.session.scalar(select(func.count(BoothAssignment.id))) == 0

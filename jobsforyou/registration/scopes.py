@@ -1,0 +1,44 @@
+"""Who may read job seekers' registrations through staff and employer screens.
+
+Seekers reach their own registration by their secret link (services use the SYSTEM scope);
+employers see only the seekers who consented to sharing, at fairs where they have a booth.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import false, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
+from jobsforyou.organisers.scope import fair_ids_in_scope
+from jobsforyou.registration.models import Consent, ConsentPurpose, Registration
+from jobsforyou.scoping import Scope, register_scope_rule
+
+
+def registration_scope_rule(scope: Scope) -> list[ColumnElement[bool]]:
+    """Admins all; organisers their fairs; check-in their fair; employers consenting seekers."""
+    if scope.role == "admin":
+        return []
+    if scope.role == "organiser":
+        return [Registration.fair_id.in_(fair_ids_in_scope(scope))]
+    if scope.role == "checkin":
+        return [Registration.fair_id == scope.fair_id] if scope.fair_id else [false()]
+    if scope.role == "employer" and scope.employer_id is not None:
+        attended = (
+            select(BoothRequest.fair_id)
+            .where(
+                BoothRequest.employer_id == scope.employer_id,
+                BoothRequest.status == BoothRequestStatus.APPROVED,
+                BoothRequest.id.in_(select(BoothAssignment.request_id)),
+            )
+            .scalar_subquery()
+        )
+        shared = Registration.consents.any(
+            (Consent.purpose == ConsentPurpose.SHARE_WITH_EMPLOYERS)
+            & Consent.withdrawn_at.is_(None)
+        )
+        return [Registration.fair_id.in_(attended), shared]
+    return [false()]
+
+
+register_scope_rule(Registration, registration_scope_rule)
