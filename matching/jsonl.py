@@ -221,11 +221,11 @@ def _read(path: Path, build: Callable[[_Record], T], key: Callable[[T], str]) ->
     return out
 
 
-def read_candidates(path: Path) -> list[Candidate]:
+def read_candidates(path: Path | str) -> list[Candidate]:
     """Read and validate candidates from a JSON Lines file; raises ``InputError``."""
-    return _read(path, _candidate, lambda c: c.id)
+    return _read(Path(path), _candidate, lambda c: c.id)
 
 
-def read_vacancies(path: Path) -> list[Vacancy]:
+def read_vacancies(path: Path | str) -> list[Vacancy]:
     """Read and validate vacancies from a JSON Lines file; raises ``InputError``."""
-    return _read(path, _vacancy, lambda v: v.id)
+    return _read(Path(path), _vacancy, lambda v: v.id)

@@ -227,3 +227,10 @@ def make_attending(fair: Any, employer: Any, booth_number: int = 7) -> Any:
     db.session.add(BoothAssignment(booth_id=booth.id, request_id=booth_request.id))
     db.session.commit()
     return booth
+
+
+def system(statement: Any) -> Any:
+    """A test's own query with the explicit SYSTEM scope (unscoped ones are refused)."""
+    from jobsforyou.scoping import SYSTEM, scoped
+
+    return scoped(statement, SYSTEM)

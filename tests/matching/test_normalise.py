@@ -22,6 +22,7 @@ from matching.text_index import TextPreparer
         ("Gerüstbauer", "Geruestbauer"),
         ("Müller", "mueller"),
         ("Ｆａｈｒｅｒ", "Fahrer"),  # NFKC full-width
+        ("Forklift-Driver", "forklift driver"),  # en: case, punctuation
         ("şoför", "sofor"),  # tr
         ("AŞÇI", "asci"),  # tr: dotted/dotless i, cedilla
         ("kaynakçı", "kaynakci"),

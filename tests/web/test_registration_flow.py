@@ -12,7 +12,7 @@ from jobsforyou.extensions import db
 from jobsforyou.mail import outbox
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from tests.conftest import post_form
-from tests.factories import make_fair, registration_form_data
+from tests.factories import make_fair, registration_form_data, system
 
 
 def test_register_shows_personal_page_with_ticket(app: Flask, client: FlaskClient) -> None:
@@ -34,7 +34,7 @@ def test_register_shows_personal_page_with_ticket(app: Flask, client: FlaskClien
     assert "Олена Коваленко" in html
     assert "qr.svg" in html
     with app.app_context():
-        registration = db.session.scalars(select(Registration)).one()
+        registration = db.session.scalars(system(select(Registration))).one()
         assert registration.status == RegistrationStatus.CONFIRMED
         assert registration.language == "uk"
         assert registration.phone_normalized == "+491761234567"
@@ -70,7 +70,7 @@ def test_missing_consent_and_contact_keeps_entries(app: Flask, client: FlaskClie
     assert 'href="#email"' in html and 'href="#consent_processing"' in html
     assert 'value="Олена"' in html and "HACCP, Kasse" in html
     with app.app_context():
-        assert db.session.scalar(select(Registration.id)) is None
+        assert db.session.scalar(system(select(Registration.id))) is None
 
 
 def test_confirmation_mail_has_personal_link(app: Flask, client: FlaskClient) -> None:
@@ -101,7 +101,7 @@ def test_duplicate_registration_is_recognised(app: Flask, client: FlaskClient) -
     assert again.status_code == 409
     assert 'value="Olena"' in again.get_data(as_text=True)
     with app.app_context():
-        assert len(db.session.scalars(select(Registration)).all()) == 1
+        assert len(db.session.scalars(system(select(Registration))).all()) == 1
 
 
 def test_full_fair_puts_seeker_on_waiting_list(app: Flask, client: FlaskClient) -> None:
@@ -114,7 +114,8 @@ def test_full_fair_puts_seeker_on_waiting_list(app: Flask, client: FlaskClient) 
     assert second.status_code == 302
     with app.app_context():
         statuses = [
-            r.status for r in db.session.scalars(select(Registration).order_by(Registration.id))
+            r.status
+            for r in db.session.scalars(system(select(Registration).order_by(Registration.id)))
         ]
     assert statuses == [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
 
@@ -134,7 +135,7 @@ def test_delete_frees_place_for_waiting_list(app: Flask, client: FlaskClient) ->
     assert deleted.status_code == 302
     assert client.get(first).status_code == 404
     with app.app_context():
-        [remaining] = db.session.scalars(select(Registration)).all()
+        [remaining] = db.session.scalars(system(select(Registration))).all()
         assert remaining.status == RegistrationStatus.CONFIRMED
         assert any("ahmad@example.org" == m.recipient for m in outbox())
 
@@ -153,7 +154,7 @@ def test_export_edit_and_consents(app: Flask, client: FlaskClient) -> None:
     changed = post_form(client, url + "/consents", {"consent_keep": "y"})
     assert changed.status_code == 302
     with app.app_context():
-        registration = db.session.scalars(select(Registration)).one()
+        registration = db.session.scalars(system(select(Registration))).one()
         assert registration.german_level == "B1"
         assert not registration.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)
         assert registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
@@ -169,4 +170,4 @@ def test_post_without_csrf_token_is_refused(app: Flask, client: FlaskClient) -> 
     response = client.post(f"/fairs/{fair_id}/register", data=registration_form_data())
     assert response.status_code == 400
     with app.app_context():
-        assert db.session.scalar(select(Registration.id)) is None
+        assert db.session.scalar(system(select(Registration.id))) is None
