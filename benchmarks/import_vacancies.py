@@ -33,13 +33,37 @@ from jobsforyou.imports.storage import import_region_id  # noqa: E402
 from jobsforyou.regions.services import sync_regions  # noqa: E402
 
 ROWS = 10_000
-HEADERS = ["Referenznummer", "Arbeitgeber", "Stellentitel", "Beschreibung",
-           "Erforderliche Kenntnisse", "Deutschniveau", "Arbeitsort PLZ", "Arbeitsort",
-           "Beschäftigungsart", "Beginn", "Anzahl Stellen", "Führerschein", "Status"]
-PLACES = [("49565", "Bramsche"), ("49324", "Melle"), ("49124", "Georgsmarienhütte"),
-          ("49610", "Quakenbrück"), ("49134", "Wallenhorst"), ("49577", "Ankum")]
-TITLES = ["Schweißer (m/w/d)", "Produktionshelfer Lebensmittel (m/w/d)", "Pflegehelfer (m/w/d)",
-          "Berufskraftfahrer CE (m/w/d)", "Reinigungskraft (m/w/d)", "Koch/Köchin"]
+HEADERS = [
+    "Referenznummer",
+    "Arbeitgeber",
+    "Stellentitel",
+    "Beschreibung",
+    "Erforderliche Kenntnisse",
+    "Deutschniveau",
+    "Arbeitsort PLZ",
+    "Arbeitsort",
+    "Beschäftigungsart",
+    "Beginn",
+    "Anzahl Stellen",
+    "Führerschein",
+    "Status",
+]
+PLACES = [
+    ("49565", "Bramsche"),
+    ("49324", "Melle"),
+    ("49124", "Georgsmarienhütte"),
+    ("49610", "Quakenbrück"),
+    ("49134", "Wallenhorst"),
+    ("49577", "Ankum"),
+]
+TITLES = [
+    "Schweißer (m/w/d)",
+    "Produktionshelfer Lebensmittel (m/w/d)",
+    "Pflegehelfer (m/w/d)",
+    "Berufskraftfahrer CE (m/w/d)",
+    "Reinigungskraft (m/w/d)",
+    "Koch/Köchin",
+]
 KINDS = ["Vollzeit", "Teilzeit", "Minijob", "Ausbildung", "Praktikum"]
 
 
@@ -48,14 +72,24 @@ def german_rows(count: int) -> list[list[str]]:
     rows = []
     for number in range(count):
         postcode, place = PLACES[number % len(PLACES)]
-        rows.append([
-            f"BM-{number:06d}", f"Betrieb {number % 500} GmbH & Co. KG",
-            TITLES[number % len(TITLES)], "Wir suchen Verstärkung für unser Team in "
-            f"{place}. Einarbeitung durch erfahrene Kolleginnen und Kollegen.",
-            "Staplerschein, Schichtbereitschaft", ["A2", "B1", "keine", "B2"][number % 4],
-            postcode, place, KINDS[number % 5], f"{1 + number % 28:02d}.{1 + number % 12:02d}.2027",
-            f"{1 + number % 4},0", ["B", "keiner", "B, CE"][number % 3], "offen",
-        ])
+        rows.append(
+            [
+                f"BM-{number:06d}",
+                f"Betrieb {number % 500} GmbH & Co. KG",
+                TITLES[number % len(TITLES)],
+                "Wir suchen Verstärkung für unser Team in "
+                f"{place}. Einarbeitung durch erfahrene Kolleginnen und Kollegen.",
+                "Staplerschein, Schichtbereitschaft",
+                ["A2", "B1", "keine", "B2"][number % 4],
+                postcode,
+                place,
+                KINDS[number % 5],
+                f"{1 + number % 28:02d}.{1 + number % 12:02d}.2027",
+                f"{1 + number % 4},0",
+                ["B", "keiner", "B, CE"][number % 3],
+                "offen",
+            ]
+        )
     return rows
 
 
@@ -110,8 +144,10 @@ def measure(label: str, filename: str, content: bytes) -> None:
         db.session.commit()
         seconds = time.perf_counter() - started
         counts = report.counts
-        print(f"{label:<22} {attempt:<13} {seconds:6.2f} s  {ROWS / seconds:8.0f} rows/s  "
-              f"new={counts['new']} unchanged={counts['unchanged']} errors={counts['error']}")
+        print(
+            f"{label:<22} {attempt:<13} {seconds:6.2f} s  {ROWS / seconds:8.0f} rows/s  "
+            f"new={counts['new']} unchanged={counts['unchanged']} errors={counts['error']}"
+        )
         if report.has_errors:
             raise SystemExit("the benchmark file should import without errors")
 

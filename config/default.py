@@ -65,3 +65,9 @@ MATCHES_PER_VACANCY = 25
 # Behind a reverse proxy (nginx, a load balancer): how many proxies set X-Forwarded-For/-Proto.
 # Rate limits key on the client address, so set this in production behind a proxy.
 PROXY_FIX_HOPS = 0
+
+# Imports: the largest upload accepted (bytes) and the rate limit of the JSON push endpoint.
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+API_RATE_LIMIT = "60 per minute"
+# No request body larger than this (uploads included); larger ones get the translated 413 page.
+MAX_CONTENT_LENGTH = 12 * 1024 * 1024

@@ -6,13 +6,13 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.regions.models import Municipality, Region
+from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
     Registration,
     RegistrationStatus,
 )
-from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [

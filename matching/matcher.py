@@ -88,19 +88,30 @@ class Matcher:
         """Score the given (candidate, vacancy) index pairs without any index (all signals)."""
         return score_pairs(t, self.relations, cand, vac, self.weights)
 
-    def _title_fallback_for_candidate(self, t: Tables, c: int) -> FloatArray | None:
+    def _title_fallback_for_candidate(self, t: Tables, c: int) -> FloatArray:
+        """Similarity of every vacancy title to the candidate's resolved occupations' names
+        and to the candidate's own words (TF-IDF cosine)."""
+        sims = np.zeros(t.vac_title_similarity.shape[0])
         idx, conf = t.cand_concepts.index[c], t.cand_concepts.conf[c]
-        if idx[0] < 0:
-            return None
-        sims = t.vac_title_similarity[:, idx[idx >= 0]] * conf[idx >= 0]
-        return np.asarray(sims.max(axis=1), dtype=np.float64)
+        if idx[0] >= 0:
+            sims = (t.vac_title_similarity[:, idx[idx >= 0]] * conf[idx >= 0]).max(axis=1)
+        for vectors in t.cand_text_vectors:
+            if vectors[c].nnz:
+                direct = (t.vac_title_vectors @ vectors[c].T).toarray().ravel()
+                sims = np.maximum(sims, direct)
+        return np.asarray(sims, dtype=np.float64)
 
-    def _title_fallback_for_vacancy(self, t: Tables, v: int) -> FloatArray | None:
+    def _title_fallback_for_vacancy(self, t: Tables, v: int) -> FloatArray:
+        """Similarity of the vacancy's title to every candidate's resolved occupations' names
+        and to every candidate's own words (TF-IDF cosine)."""
         idx, conf = t.cand_concepts.index, t.cand_concepts.conf
-        if not t.vac_title_similarity[v].any():
-            return None
-        sims = np.where(idx >= 0, t.vac_title_similarity[v][np.maximum(idx, 0)] * conf, 0.0)
-        return np.asarray(sims.max(axis=1), dtype=np.float64)
+        similarity = t.vac_title_similarity[v]
+        sims = np.where(idx >= 0, similarity[np.maximum(idx, 0)] * conf, 0.0).max(axis=1)
+        title = t.vac_title_vectors[v]
+        if title.nnz:
+            for vectors in t.cand_text_vectors:
+                sims = np.maximum(sims, (vectors @ title.T).toarray().ravel())
+        return np.asarray(sims, dtype=np.float64)
 
     def _candidate_pairs(
         self, t: Tables, start: int, stop: int, keep: int, wanted: int
@@ -132,7 +143,7 @@ class Matcher:
         )  # fmt: skip
         return rows + start, cols
 
-    def _matches(
+    def explained_matches(
         self,
         t: Tables,
         s: PairScores,
@@ -159,7 +170,8 @@ class Matcher:
             cand, vac = self._candidate_pairs(t, start, stop, shortlist_size(top), top)
             s = self.score_pairs(t, cand, vac)
             best = best_per_row(s.cand, s, top)
-            per_row = group_by(s.cand[best], self._matches(t, s, best, candidates, vacancies))
+            matches = self.explained_matches(t, s, best, candidates, vacancies)
+            per_row = group_by(s.cand[best], matches)
             for c in range(start, stop):
                 yield CandidateMatches(candidates[c].id, tuple(per_row.get(c, ())))
 
@@ -179,7 +191,8 @@ class Matcher:
             vac, cand = self._vacancy_pairs(t, start, stop, shortlist_size(top), top)
             s = self.score_pairs(t, cand, vac)
             best = best_per_row(s.vac, s, top)
-            per_row = group_by(s.vac[best], self._matches(t, s, best, candidates, vacancies))
+            matches = self.explained_matches(t, s, best, candidates, vacancies)
+            per_row = group_by(s.vac[best], matches)
             for v in range(start, stop):
                 yield VacancyMatches(vacancies[v].id, tuple(per_row.get(v, ())))
 
@@ -193,7 +206,8 @@ class Matcher:
         """Score and explain one pair (no shortlist: the pair is always scored)."""
         t = self.tables([candidate], [vacancy])
         zero = np.zeros(1, dtype=np.int64)
-        return self._matches(t, self.score_pairs(t, zero, zero), zero, [candidate], [vacancy])[0]
+        scores = self.score_pairs(t, zero, zero)
+        return self.explained_matches(t, scores, zero, [candidate], [vacancy])[0]
 
     def allocate_fair(
         self,
@@ -216,7 +230,7 @@ class Matcher:
         score = np.where(s.excluded, 0.0, s.score)
         chosen = np.nonzero(allocate(s.cand, s.vac, score, capacity, per_candidate, min_score))[0]
         chosen = chosen[np.argsort(-score[chosen], kind="stable")]
-        matches = self._matches(t, s, chosen, candidates, vacancies)
+        matches = self.explained_matches(t, s, chosen, candidates, vacancies)
         routes = group_by(s.cand[chosen], matches)
         lists = group_by(s.vac[chosen], matches)
         return FairPlan(

@@ -84,20 +84,17 @@ def top_up(
     n_rows: int,
     wanted: int,
     keep: int,
-    similarity_of_row: Callable[[int], FloatArray | None],
+    similarity_of_row: Callable[[int], FloatArray],
 ) -> tuple[IntArray, IntArray]:
     """Add best-effort columns by text similarity for rows with fewer than ``wanted`` pairs.
 
-    ``similarity_of_row(r)`` returns a similarity array over all columns (or None).
+    ``similarity_of_row(r)`` returns a similarity array over all columns.
     """
     counts = np.bincount(rows, minlength=n_rows)
     extra_rows: list[IntArray] = [rows]
     extra_cols: list[IntArray] = [cols]
     for r in np.nonzero(counts < wanted)[0].tolist():
-        sims = similarity_of_row(r)
-        if sims is None:
-            continue
-        sims = sims.copy()
+        sims = similarity_of_row(r).copy()
         sims[cols[rows == r]] = 0.0
         n = min(keep, len(sims))
         if n == 0:

@@ -38,6 +38,7 @@ class TextPreparer:
     def __init__(self, lexicon: frozenset[str], places: Iterable[str] = COMMON_PLACES) -> None:
         self.lexicon = lexicon
         self.places = frozenset(places)
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def prepare(self, text: str) -> PreparedText:
         """Normalise ``text`` for the index."""
@@ -45,7 +46,10 @@ class TextPreparer:
         base = collapse_doublet(drop_function_words(strip_advert_noise(folded, self.places)))
         parts: list[str] = []
         for word in base.split():
-            parts.extend(decompound(word, self.lexicon))
+            split = self._parts.get(word)
+            if split is None:
+                split = self._parts[word] = decompound(word, self.lexicon)
+            parts.extend(split)
         expanded = f"{base} {' '.join(parts)}" if parts else base
         return PreparedText(base, expanded)
 

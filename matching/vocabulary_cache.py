@@ -29,10 +29,23 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "jobsforyou-matching"
 
 
-def cache_key(files: list[Path]) -> str:
-    """Digest of the data files and the index-building source code."""
+def _source_digest() -> bytes:
     digest = hashlib.sha256()
-    for path in [*files, *(_PACKAGE / name for name in _INDEX_SOURCES)]:
+    for name in _INDEX_SOURCES:
+        digest.update(name.encode())
+        digest.update((_PACKAGE / name).read_bytes())
+    return digest.digest()
+
+
+# Taken when the package is imported, so that it describes the code this process runs even if
+# the files change on disk later (a process never writes its objects under a newer code's key).
+_SOURCE_DIGEST = _source_digest()
+
+
+def cache_key(files: list[Path]) -> str:
+    """Digest of the data files and of the index-building source code as imported."""
+    digest = hashlib.sha256(_SOURCE_DIGEST)
+    for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]

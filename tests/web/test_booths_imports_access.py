@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGES
 from jobsforyou.imports.storage import create_api_token, store_upload
 from tests.conftest import csrf_token_from, sign_in
@@ -27,8 +29,6 @@ RTL = {"ar", "fa"}
 
 def world(app: Flask) -> dict[str, Any]:
     """A fair in Bramsche with a booth and a request, an upload and a token, and their owners."""
-    import datetime as dt
-
     with app.app_context():
         fair = make_fair()
         employer = make_employer()
@@ -38,8 +38,6 @@ def world(app: Flask) -> dict[str, Any]:
         upload = store_upload(staff.id, staff.region_id, "a.csv", b"Referenznummer\n",
                               dt.datetime.now(dt.UTC))
         token, _secret = create_api_token(staff.region_id, "Test", staff.id)
-        from jobsforyou.extensions import db
-
         db.session.commit()
         return {
             "fair_id": fair.id, "booth_id": booth.id, "request_id": booth_request.id,

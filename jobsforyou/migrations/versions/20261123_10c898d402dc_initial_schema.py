@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 71ba26b58a2a
+Revision ID: 10c898d402dc
 Revises: 
-Create Date: 2026-11-23 19:23:02.154047
+Create Date: 2026-11-23 19:51:08.606512
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '71ba26b58a2a'
+revision = '10c898d402dc'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -25,19 +25,6 @@ def upgrade():
     sa.Column('ags', sa.String(length=12), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_regions')),
     sa.UniqueConstraint('slug', name=op.f('uq_regions_slug'))
-    )
-    op.create_table('users',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('email', sa.String(length=254), nullable=False),
-    sa.Column('password_hash', sa.String(length=200), nullable=False),
-    sa.Column('display_name', sa.String(length=200), nullable=False),
-    sa.Column('role', sa.Enum('admin', 'organiser', 'business_development', 'employer', 'checkin', name='role', native_enum=False, length=30), nullable=False),
-    sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('email_confirmed_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
-    sa.UniqueConstraint('email', name=op.f('uq_users_email'))
     )
     op.create_table('municipalities',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -103,6 +90,42 @@ def upgrade():
     with op.batch_alter_table('fairs', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_fairs_municipality_id'), ['municipality_id'], unique=False)
 
+    op.create_table('booth_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('fair_id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.Enum('requested', 'approved', 'declined', 'waitlisted', 'cancelled', name='boothrequeststatus', native_enum=False, length=20), nullable=False),
+    sa.Column('staff_count', sa.Integer(), nullable=False),
+    sa.Column('languages', sa.JSON(), nullable=False),
+    sa.Column('needs_power', sa.Boolean(), nullable=False),
+    sa.Column('remarks', sa.Text(), nullable=False),
+    sa.Column('booths_granted', sa.Integer(), nullable=False),
+    sa.Column('decline_reason', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_booth_requests_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['fair_id'], ['fairs.id'], name=op.f('fk_booth_requests_fair_id_fairs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_booth_requests')),
+    sa.UniqueConstraint('fair_id', 'employer_id', name=op.f('uq_booth_requests_fair_id'))
+    )
+    with op.batch_alter_table('booth_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_booth_requests_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_booth_requests_fair_id'), ['fair_id'], unique=False)
+
+    op.create_table('booths',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('fair_id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.Enum('standard', 'corner', 'table', name='boothkind', native_enum=False, length=20), nullable=False),
+    sa.Column('size', sa.String(length=40), nullable=False),
+    sa.Column('has_power', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['fair_id'], ['fairs.id'], name=op.f('fk_booths_fair_id_fairs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_booths')),
+    sa.UniqueConstraint('fair_id', 'number', name=op.f('uq_booths_fair_id'))
+    )
+    with op.batch_alter_table('booths', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_booths_fair_id'), ['fair_id'], unique=False)
+
     op.create_table('registrations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('fair_id', sa.Integer(), nullable=False),
@@ -145,6 +168,30 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_registrations_fair_id'), ['fair_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_registrations_phone_normalized'), ['phone_normalized'], unique=False)
 
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('email', sa.String(length=254), nullable=False),
+    sa.Column('password_hash', sa.String(length=200), nullable=False),
+    sa.Column('display_name', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.Enum('admin', 'organiser', 'business_development', 'employer', 'checkin', name='role', native_enum=False, length=30), nullable=False),
+    sa.Column('language', sa.String(length=8), nullable=False),
+    sa.Column('region_id', sa.Integer(), nullable=True),
+    sa.Column('employer_id', sa.Integer(), nullable=True),
+    sa.Column('municipality_id', sa.Integer(), nullable=True),
+    sa.Column('fair_id', sa.Integer(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('email_confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_users_employer_id_employers')),
+    sa.ForeignKeyConstraint(['fair_id'], ['fairs.id'], name=op.f('fk_users_fair_id_fairs')),
+    sa.ForeignKeyConstraint(['municipality_id'], ['municipalities.id'], name=op.f('fk_users_municipality_id_municipalities')),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_users_region_id_regions')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('email', name=op.f('uq_users_email'))
+    )
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_users_employer_id'), ['employer_id'], unique=False)
+
     op.create_table('vacancies',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('employer_id', sa.Integer(), nullable=False),
@@ -177,6 +224,51 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_vacancies_employer_id'), ['employer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_vacancies_occupation_id'), ['occupation_id'], unique=False)
 
+    op.create_table('account_tokens',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('purpose', sa.Enum('password_reset', 'invitation', name='tokenpurpose', native_enum=False, length=20), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_account_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_account_tokens')),
+    sa.UniqueConstraint('digest', name=op.f('uq_account_tokens_digest'))
+    )
+    with op.batch_alter_table('account_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_account_tokens_user_id'), ['user_id'], unique=False)
+
+    op.create_table('api_tokens',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('region_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_api_tokens_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_api_tokens_region_id_regions')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
+    sa.UniqueConstraint('digest', name=op.f('uq_api_tokens_digest'))
+    )
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_tokens_region_id'), ['region_id'], unique=False)
+
+    op.create_table('booth_assignments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('booth_id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['booth_id'], ['booths.id'], name=op.f('fk_booth_assignments_booth_id_booths'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['request_id'], ['booth_requests.id'], name=op.f('fk_booth_assignments_request_id_booth_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_booth_assignments')),
+    sa.UniqueConstraint('booth_id', name=op.f('uq_booth_assignments_booth_id'))
+    )
+    with op.batch_alter_table('booth_assignments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_booth_assignments_request_id'), ['request_id'], unique=False)
+
     op.create_table('consents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('registration_id', sa.Integer(), nullable=False),
@@ -192,26 +284,69 @@ def upgrade():
     with op.batch_alter_table('consents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consents_registration_id'), ['registration_id'], unique=False)
 
+    op.create_table('import_uploads',
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('region_id', sa.Integer(), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_import_uploads_region_id_regions')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_import_uploads_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_uploads'))
+    )
+    with op.batch_alter_table('import_uploads', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_uploads_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('import_uploads', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_import_uploads_user_id'))
+
+    op.drop_table('import_uploads')
     with op.batch_alter_table('consents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_consents_registration_id'))
 
     op.drop_table('consents')
+    with op.batch_alter_table('booth_assignments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_booth_assignments_request_id'))
+
+    op.drop_table('booth_assignments')
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_tokens_region_id'))
+
+    op.drop_table('api_tokens')
+    with op.batch_alter_table('account_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_account_tokens_user_id'))
+
+    op.drop_table('account_tokens')
     with op.batch_alter_table('vacancies', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_vacancies_occupation_id'))
         batch_op.drop_index(batch_op.f('ix_vacancies_employer_id'))
 
     op.drop_table('vacancies')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_users_employer_id'))
+
+    op.drop_table('users')
     with op.batch_alter_table('registrations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_registrations_phone_normalized'))
         batch_op.drop_index(batch_op.f('ix_registrations_fair_id'))
         batch_op.drop_index(batch_op.f('ix_registrations_email_normalized'))
 
     op.drop_table('registrations')
+    with op.batch_alter_table('booths', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_booths_fair_id'))
+
+    op.drop_table('booths')
+    with op.batch_alter_table('booth_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_booth_requests_fair_id'))
+        batch_op.drop_index(batch_op.f('ix_booth_requests_employer_id'))
+
+    op.drop_table('booth_requests')
     with op.batch_alter_table('fairs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_fairs_municipality_id'))
 
@@ -224,6 +359,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_municipalities_region_id'))
 
     op.drop_table('municipalities')
-    op.drop_table('users')
     op.drop_table('regions')
     # ### end Alembic commands ###

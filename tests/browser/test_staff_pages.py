@@ -1,0 +1,89 @@
+"""Employer and staff screens in a real browser: signed in by the login form, axe per locale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from jobsforyou.i18n import LANGUAGE_CODES
+from tests.browser.conftest import axe_violations, screenshot
+from tests.factories import (
+    PASSWORD,
+    make_account,
+    make_attending,
+    make_booth,
+    make_booth_request,
+    make_employer,
+    make_fair,
+    make_vacancy,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _staff_world(app: Flask) -> dict[str, Any]:
+    """A fair with a booth plan, an attending employer with a vacancy, a pending request, users."""
+    with app.app_context():
+        fair = make_fair()
+        employer = make_employer("Hasetal Logistik GmbH")
+        make_attending(fair, employer, booth_number=3)
+        make_booth(fair, number=4)
+        waiting = make_employer("Wiehengebirge Bau GmbH", town="Ostercappeln")
+        request = make_booth_request(fair, waiting)
+        vacancy = make_vacancy(employer, "Fachkraft für Lagerlogistik (m/w/d)", occupation_id=None)
+        users = {role: make_account(role).email for role in
+                 ("business_development", "organiser", "admin")}
+        users["employer"] = make_account("employer", employer_id=employer.id).email
+        return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
+                "request": request.id, "users": users}
+
+
+def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
+    fair, employer, vacancy = world["fair"], world["employer"], world["vacancy"]
+    return {
+        "anonymous": ["/login", "/signup", "/password/forgot", f"/fairs/{fair}/vacancies"],
+        "employer": ["/employers/mine", f"/employers/{employer}/edit", "/vacancies",
+                     "/vacancies/new", f"/vacancies/{vacancy}", f"/vacancies/{vacancy}/edit",
+                     f"/vacancies/{vacancy}/candidates", "/account/colleagues",
+                     "/employer/booths", f"/employer/fairs/{fair}/booth"],
+        "business_development": ["/employers", "/employers/new", "/imports/vacancies",
+                                 "/imports/api-tokens"],
+        "organiser": ["/organiser/fairs", f"/organiser/fairs/{fair}/booths",
+                      f"/organiser/fairs/{fair}/booth-requests",
+                      f"/organiser/booth-requests/{world['request']}"],
+        "admin": ["/admin/users"],
+    }
+
+
+def _sign_in(page: Any, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert "/login" not in page.url, f"sign-in failed for {email}"
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_staff_and_employer_pages_have_no_accessibility_violations(
+    app: Flask, live_server: str, new_page: Any, language: str
+) -> None:
+    world = _staff_world(app)
+    problems: dict[str, Any] = {}
+    for role, urls in _pages(world).items():
+        page = new_page(language, width=1280, height=900)
+        if role != "anonymous":
+            _sign_in(page, live_server, world["users"][role])
+        for url in urls:
+            response = page.goto(live_server + url)
+            assert response is not None and response.status == 200, (role, url, response.status)
+            assert page.locator("html").get_attribute("lang") == language, (role, url)
+            violations = axe_violations(page)
+            if violations:
+                problems[f"{role} {url}"] = violations
+        if language in ("ar", "de") and role == "employer":
+            screenshot(page, f"employer-{language}")
+        page.context.close()
+    assert problems == {}
