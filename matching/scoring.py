@@ -95,6 +95,7 @@ def _occupation(
     kind = np.zeros(len(ci), dtype=np.int8)
     cslot = np.zeros(len(ci), dtype=np.int64)
     vslot = np.zeros(len(ci), dtype=np.int64)
+    factors = relations.factors(weights)
     for j in range(cc.index.shape[1]):
         a = cc.index[ci, j]
         if not (a >= 0).any():
@@ -103,7 +104,7 @@ def _occupation(
             b = vc.index[vi, k]
             ok = (a >= 0) & (b >= 0)
             rel = np.where(ok, relations.kind[np.maximum(a, 0), np.maximum(b, 0)], 0)
-            value = cc.conf[ci, j] * vc.conf[vi, k] * relations.factors(weights)[rel]
+            value = cc.conf[ci, j] * vc.conf[vi, k] * factors[rel]
             better = value > concept
             concept = np.where(better, value, concept)
             kind = np.where(better, rel, kind).astype(np.int8)

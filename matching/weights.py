@@ -33,6 +33,6 @@ class Weights:
     experience_factor: float = 0.9
     # score lost per missing German level (B1 required, A2 held: 1 level)
     german_level_step: float = 0.35
-    # score lost per started 30 days a candidate becomes available after the start date
+    # score lost per 30 days that a candidate becomes available after the start date
     start_delay_per_month: float = 0.25
     hard_filters: frozenset[str] = field(default_factory=frozenset)

@@ -78,6 +78,7 @@ def seed_demo_data(seed: int = 2026) -> list[str]:
     region = regions[0]
     fairs = _seed_fairs(region)
     employers, vacancies = _seed_employers_and_vacancies(region, rng)
+    _seed_booths(fairs, rng)
     example_token = _seed_seekers(fairs, rng)
     summary = [
         f"Region {region.name}: {len(region.municipalities)} municipalities and towns",
@@ -195,6 +196,45 @@ def _seed_employers_and_vacancies(region: Region, rng: random.Random) -> tuple[i
             )
     db.session.flush()
     return len(EMPLOYERS), vacancy_count
+
+
+BOOTHS_PER_FAIR = 25
+EMPLOYERS_PER_FAIR = (16, 12, 10)
+
+
+def _seed_booths(fairs: Sequence[Fair], rng: random.Random) -> None:
+    """A booth plan per fair and approved booths for some of the employers (idempotent)."""
+    from jobsforyou.booths.models import (
+        Booth,
+        BoothAssignment,
+        BoothKind,
+        BoothRequest,
+        BoothRequestStatus,
+    )
+
+    employers = list(db.session.scalars(scoped(
+        select(Employer).where(Employer.external_ref.like("demo-employer-%"))
+        .order_by(Employer.external_ref), SYSTEM)))
+    for fair, attending in zip(fairs, EMPLOYERS_PER_FAIR, strict=True):
+        if db.session.scalar(scoped(select(func.count(Booth.id)).where(Booth.fair_id == fair.id),
+                                    SYSTEM)):
+            continue
+        booths = [
+            Booth(fair_id=fair.id, number=number,
+                  kind=BoothKind.CORNER if number in (1, BOOTHS_PER_FAIR) else BoothKind.STANDARD,
+                  size="3×2 m", has_power=number % 3 == 0)
+            for number in range(1, BOOTHS_PER_FAIR + 1)
+        ]
+        db.session.add_all(booths)
+        db.session.flush()
+        for booth, employer in zip(booths, rng.sample(employers, k=attending), strict=False):
+            request = BoothRequest(fair_id=fair.id, employer_id=employer.id,
+                                   status=BoothRequestStatus.APPROVED, staff_count=2,
+                                   languages=list(employer.booth_languages))
+            db.session.add(request)
+            db.session.flush()
+            db.session.add(BoothAssignment(booth_id=booth.id, request_id=request.id))
+    db.session.flush()
 
 
 def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
