@@ -162,10 +162,9 @@ def sample_seconds(
     chosen = candidates[:sample]
     tables = matcher.tables(chosen, vacancies)
     start = time.perf_counter()
-    matcher.rank_vacancies(chosen, vacancies, top)
+    list(matcher.iter_rank_tables(tables, chosen, vacancies, top))
     indexed = time.perf_counter() - start
     start = time.perf_counter()
-    tables = matcher.tables(chosen, vacancies)
     step = max(1, 500_000 // max(len(vacancies), 1))
     for lo in range(0, len(chosen), step):
         rows = np.arange(lo, min(lo + step, len(chosen)))

@@ -164,7 +164,12 @@ class Matcher:
         self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
     ) -> Iterator[CandidateMatches]:
         """Like ``rank_vacancies`` but yields one result per candidate as it is ready."""
-        t = self.tables(candidates, vacancies)
+        return self.iter_rank_tables(self.tables(candidates, vacancies), candidates, vacancies, top)
+
+    def iter_rank_tables(
+        self, t: Tables, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int
+    ) -> Iterator[CandidateMatches]:
+        """Rank vacancies per candidate on tables built by ``tables(candidates, vacancies)``."""
         for start in range(0, len(candidates), ROW_BLOCK):
             stop = min(start + ROW_BLOCK, len(candidates))
             cand, vac = self._candidate_pairs(t, start, stop, shortlist_size(top), top)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.browser
+IMPORT_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "imports" / "bad_dates.csv"
 
 
 def _staff_world(app: Flask) -> dict[str, Any]:
@@ -76,6 +78,13 @@ def test_staff_and_employer_pages_have_no_accessibility_violations(
         page = new_page(language, width=1280, height=900)
         if role != "anonymous":
             _sign_in(page, live_server, world["users"][role])
+        if role == "business_development":
+            # the import preview, with valid rows and errors (a real upload through the form)
+            page.goto(f"{live_server}/imports/vacancies")
+            page.set_input_files("#file", str(IMPORT_SAMPLE))
+            page.click("main form[enctype] button[type=submit]")
+            page.wait_for_load_state()
+            urls = [*urls, page.url.removeprefix(live_server)]
         for url in urls:
             response = page.goto(live_server + url)
             assert response is not None and response.status == 200, (role, url, response.status)
