@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -136,8 +137,9 @@ def write(path: Path, rows: list[dict[str, object]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def run_cli(candidates: Path, vacancies: Path, top: int) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) of the child, number of output lines."""
+def run_cli(candidates: Path, vacancies: Path, top: int) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of the child, number of output lines."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "matching", "rank", "--candidates", str(candidates),
@@ -145,8 +147,9 @@ def run_cli(candidates: Path, vacancies: Path, top: int) -> tuple[float, float, 
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     wall = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, peak_mb, len(result.stdout.splitlines())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, after.ru_maxrss / 1024, len(result.stdout.splitlines())
 
 
 def sample_seconds(
@@ -193,19 +196,19 @@ def main() -> int:
             c_path, v_path = Path(tmp) / f"{size}_c.jsonl", Path(tmp) / f"{size}_v.jsonl"
             write(c_path, cands)
             write(v_path, vacs)
-            wall, peak, lines = run_cli(c_path, v_path, args.top)
+            wall, cpu, peak, lines = run_cli(c_path, v_path, args.top)
             indexed, naive = sample_seconds(
                 read_candidates(c_path), read_vacancies(v_path), args.sample, args.top
             )
             scale = n_c / min(args.sample, n_c)
-            rows.append((size, n_c, n_v, wall, peak, lines, indexed * scale, naive * scale))
+            rows.append((size, n_c, n_v, wall, cpu, peak, lines, indexed * scale, naive * scale))
     print(
-        f"{'size':<8}{'cands':>8}{'vacs':>8}{'CLI s':>8}{'peak MB':>9}{'lines':>8}"
+        f"{'size':<8}{'cands':>8}{'vacs':>8}{'CLI s':>8}{'CPU s':>8}{'peak MB':>9}{'lines':>8}"
         f"{'index s*':>10}{'naive s*':>10}{'naive/index':>13}"
     )
-    for size, n_c, n_v, wall, peak, lines, indexed, naive in rows:
+    for size, n_c, n_v, wall, cpu, peak, lines, indexed, naive in rows:
         print(
-            f"{size:<8}{n_c:>8}{n_v:>8}{wall:>8.2f}{peak:>9.0f}{lines:>8}"
+            f"{size:<8}{n_c:>8}{n_v:>8}{wall:>8.2f}{cpu:>8.2f}{peak:>9.0f}{lines:>8}"
             f"{indexed:>10.1f}{naive:>10.1f}{naive / indexed:>13.1f}"
         )
     print(
@@ -213,6 +216,7 @@ def main() -> int:
         "vacancies and extrapolated to all candidates; naive = every pair scored with the "
         "same scoring function, same top-k and explanations, no index."
     )
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     return 0
 
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 _INSTANCE = Path(__file__).resolve().parent.parent / "instance"
 
-# Development default only; production must set JOBSFORYOU_SECRET_KEY (start-up fails otherwise).
+# Set JOBSFORYOU_SECRET_KEY. Without one the app refuses to start, unless ENV_NAME is
+# "development" (scripts/demo.sh sets it): then each process makes a random key of its own.
 SECRET_KEY = None
-DEVELOPMENT_SECRET_KEY = "development-only-not-secret"
-ENV_NAME = "development"
+ENV_NAME = "production"
+# The public address of the site, used for links in e-mails (required in production), e.g.
+# "https://jobs.landkreis.example". Never derived from the request's Host header.
+PUBLIC_BASE_URL = None
 
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{_INSTANCE / 'jobsforyou.sqlite'}"
 SQLALCHEMY_ENGINE_OPTIONS: dict = {}
@@ -37,7 +40,8 @@ MAIL_SENDER = "JobsForYou <noreply@example.org>"
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_ENABLED = True
 RATELIMIT_HEADERS_ENABLED = True
-REGISTRATION_RATE_LIMIT = "20 per hour"
+# counts successful registrations only (several people may share one address)
+REGISTRATION_RATE_LIMIT = "30 per hour"
 LOGIN_RATE_LIMIT = "10 per minute"
 
 # Version of the consent and privacy texts shown to job seekers; stored with every consent.

@@ -7,6 +7,8 @@ Secrets come from the environment (JOBSFORYOU_SECRET_KEY), never from this file.
 """
 
 ENV_NAME = "production"
+PUBLIC_BASE_URL = "https://jobs.example.org"
+TRUSTED_HOSTS = ["jobs.example.org"]
 SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://jobsforyou@127.0.0.1:5432/jobsforyou"
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379/0"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
+
+from jobsforyou import request_guards
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +28,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     load_configuration(app, config_overrides)
     trust_proxies(app)
     register_extensions(app)
+    request_guards.register(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_error_handlers(app)
@@ -41,13 +45,20 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
     app.config.from_prefixed_env("JOBSFORYOU")
     if overrides:
         app.config.update(overrides)
+    development = app.config.get("ENV_NAME") == "development" or app.testing
     if not app.config.get("SECRET_KEY"):
-        if app.config.get("ENV_NAME") == "production":
+        if not development:
             raise ConfigurationError(
                 "SECRET_KEY is not set: set the environment variable JOBSFORYOU_SECRET_KEY "
-                "to a long random value before starting JobsForYou in production."
+                "to a long random value (or JOBSFORYOU_ENV_NAME=development on a developer's "
+                "machine)."
             )
-        app.config["SECRET_KEY"] = app.config["DEVELOPMENT_SECRET_KEY"]
+        app.config["SECRET_KEY"] = secrets.token_hex(32)  # per process: sessions end on restart
+    if not development and not app.config.get("PUBLIC_BASE_URL"):
+        raise ConfigurationError(
+            "PUBLIC_BASE_URL is not set: set JOBSFORYOU_PUBLIC_BASE_URL to the site's public "
+            "address (e.g. https://jobs.example.org); e-mailed links are built from it."
+        )
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///") and not uri.startswith("sqlite:///:memory:"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +74,7 @@ def trust_proxies(app: Flask) -> None:
     if hops:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

@@ -24,6 +24,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(translate)
     app.cli.add_command(regions)
+    app.cli.add_command(purge_registrations)
     app.cli.add_command(import_vacancies_command)
 
 
@@ -58,6 +59,19 @@ def create_admin(email: str, password: str) -> None:
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Administrator {user.email} created.")
+
+
+@click.command("purge-registrations")
+@with_appcontext
+def purge_registrations() -> None:
+    """Delete seekers' data after the retention period (run daily, e.g. from cron)."""
+    import datetime as dt
+
+    from jobsforyou.registration.services import purge_expired_registrations
+
+    deleted = purge_expired_registrations(dt.date.today(), current_app.config["RETENTION_MONTHS"])
+    db.session.commit()
+    click.echo(f"{deleted} registrations deleted after the retention period.")
 
 
 @regions.command("sync")

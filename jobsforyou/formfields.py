@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from wtforms import SelectMultipleField
+from flask_wtf.i18n import translations as flask_wtf_translations
+from wtforms import Form, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -20,3 +22,29 @@ class MultiCheckboxField(SelectMultipleField):
 def select_choices(pairs: Iterable[tuple[Any, Any]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms SelectChoice objects (labels may be lazy strings)."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+class TranslatedSubform(Form):
+    """A form nested in a FlaskForm (FormField): WTForms' own messages in the reader's language."""
+
+    class Meta:
+        def get_translations(self, form: Form) -> Any:
+            return flask_wtf_translations
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (as phone keyboards type them) as ASCII digits."""
+    return "".join(
+        str(unicodedata.digit(char)) if char.isdigit() and not char.isascii() else char
+        for char in text
+    )
+
+
+def clean_digits(value: str | None) -> str | None:
+    """A WTForms filter: trimmed, with any script's digits as ASCII digits."""
+    return ascii_digits(value).strip() if isinstance(value, str) else value
+
+
+def unique(values: Any) -> tuple[Any, ...]:
+    """The values in their order, each once (checkbox groups can be posted twice)."""
+    return tuple(dict.fromkeys(values or ()))

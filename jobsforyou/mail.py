@@ -23,22 +23,30 @@ def outbox() -> list[OutgoingMail]:
     return current_app.extensions.setdefault("jobsforyou_outbox", [])
 
 
-def send_mail(recipient: str, subject: str, body: str) -> None:
-    """Send a plain-text e-mail with the configured backend."""
+def send_mail(recipient: str, subject: str, body: str) -> bool:
+    """Send a plain-text e-mail with the configured backend; False (and a log entry) on failure.
+
+    A mail server that is down must never undo or break what the user just did.
+    """
     mail = OutgoingMail(recipient, subject, body)
     config = current_app.config
     if config["MAIL_BACKEND"] == "outbox":
         outbox().append(mail)
-        current_app.logger.info("Mail to %s kept in outbox: %s", recipient, subject)
-        return
+        current_app.logger.info("Mail kept in outbox: %s", subject)
+        return True
     message = EmailMessage()
     message["From"] = config["MAIL_SENDER"]
     message["To"] = recipient
     message["Subject"] = subject
     message.set_content(body)
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=15) as smtp:
-        if config["MAIL_USE_TLS"]:
-            smtp.starttls()
-        if config["MAIL_USERNAME"]:
-            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        smtp.send_message(message)
+    try:
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=15) as smtp:
+            if config["MAIL_USE_TLS"]:
+                smtp.starttls()
+            if config["MAIL_USERNAME"]:
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+    except (smtplib.SMTPException, OSError):
+        current_app.logger.exception("Sending mail failed: %s", subject)
+        return False
+    return True

@@ -10,6 +10,7 @@ from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
+    PersonalLink,
     Registration,
     RegistrationStatus,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Fair",
     "FairStatus",
     "Municipality",
+    "PersonalLink",
     "Region",
     "Registration",
     "RegistrationStatus",

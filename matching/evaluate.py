@@ -33,6 +33,7 @@ class Figures:
     n: int
     success_at_1: float
     success_at_5: float
+    success_at_10: float
     mrr: float
 
 
@@ -43,15 +44,16 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def figures(rankings: Sequence[Sequence[int]], relevant: Sequence[set[int]]) -> Figures:
     """Figures for ranked item indices against the relevant item indices per query."""
-    s1 = s5 = rr = 0.0
+    s1 = s5 = s10 = rr = 0.0
     for ranking, good in zip(rankings, relevant, strict=True):
         first = next((i for i, item in enumerate(ranking) if item in good), None)
         if first is not None:
             rr += 1.0 / (first + 1)
             s1 += first == 0
             s5 += first < 5
-    n = len(rankings)
-    return Figures(n, s1 / max(n, 1), s5 / max(n, 1), rr / max(n, 1))
+            s10 += first < 10
+    n = max(len(rankings), 1)
+    return Figures(len(rankings), s1 / n, s5 / n, s10 / n, rr / n)
 
 
 def matcher_ranker(matcher: Matcher) -> Ranker:
@@ -96,7 +98,7 @@ def tfidf_ranker(queries: Sequence[str], items: Sequence[str]) -> list[list[int]
 def evaluate_queries(
     queries: Sequence[dict[str, str]], titles: Sequence[dict[str, str]], rankers: dict[str, Ranker]
 ) -> dict[str, dict[str, Figures]]:
-    """Per ranker, per language (and "all") the figures of the query set."""
+    """Per ranker the figures per language, for "all", and per query kind ("kind:typo")."""
     by_label: dict[str, set[int]] = defaultdict(set)
     for i, title in enumerate(titles):
         by_label[title["label"]].add(i)
@@ -105,14 +107,15 @@ def evaluate_queries(
     for name, ranker in rankers.items():
         rankings = ranker([q["text"] for q in queries], items)
         relevant = [by_label.get(q["label"], set()) for q in queries]
-        per_language: dict[str, Figures] = {}
-        for language in sorted({q["language"] for q in queries}):
-            chosen = [i for i, q in enumerate(queries) if q["language"] == language]
-            per_language[language] = figures(
-                [rankings[i] for i in chosen], [relevant[i] for i in chosen]
-            )
-        per_language["all"] = figures(rankings, relevant)
-        out[name] = per_language
+        groups = {language: [i for i, q in enumerate(queries) if q["language"] == language]
+                  for language in sorted({q["language"] for q in queries})}  # fmt: skip
+        groups["all"] = list(range(len(queries)))
+        for kind in sorted({q.get("kind", "") for q in queries} - {""}):
+            groups[f"kind:{kind}"] = [i for i, q in enumerate(queries) if q.get("kind") == kind]
+        out[name] = {
+            group: figures([rankings[i] for i in chosen], [relevant[i] for i in chosen])
+            for group, chosen in groups.items()
+        }
     return out
 
 
@@ -157,33 +160,30 @@ def _as_dict(f: Figures) -> dict[str, float | int]:
         "n": f.n,
         "success_at_1": round(f.success_at_1, 3),
         "success_at_5": round(f.success_at_5, 3),
+        "success_at_10": round(f.success_at_10, 3),
         "mrr": round(f.mrr, 3),
     }
 
 
+def _row(label: str, f: dict[str, float]) -> str:
+    return (
+        f"{label:<32}{f['n']:>5.0f}{f['success_at_1']:>7.3f}{f['success_at_5']:>7.3f}"
+        f"{f['success_at_10']:>7.3f}{f['mrr']:>7.3f}"
+    )
+
+
 def format_table(result: dict[str, object]) -> str:
     """Human-readable table of ``run_evaluation``'s result."""
+    header = f"{'':<32}{'n':>5}{'s@1':>7}{'s@5':>7}{'s@10':>7}{'MRR':>7}"
     lines: list[str] = []
     queries = result.get("queries")
-    if isinstance(queries, dict):
-        lines.append("queries → vacancy titles")
-        lines.append(f"{'language':<9}{'ranker':<11}{'n':>5}{'s@1':>8}{'s@5':>8}{'MRR':>8}")
-        languages = next(iter(queries.values())).keys() if queries else []
-        for language in languages:
+    if isinstance(queries, dict) and queries:
+        lines += ["queries → vacancy titles (group / ranker)", header]
+        for group in next(iter(queries.values())):
             for ranker, per in queries.items():
-                f = per[language]
-                lines.append(
-                    f"{language:<9}{ranker:<11}{f['n']:>5}{f['success_at_1']:>8.3f}"
-                    f"{f['success_at_5']:>8.3f}{f['mrr']:>8.3f}"
-                )
+                lines.append(_row(f"{group} / {ranker}", per[group]))
     german = result.get("german_titles")
     if isinstance(german, dict):
-        lines.append("")
-        lines.append("German titles → German labels")
-        lines.append(f"{'ranker':<11}{'n':>5}{'s@1':>8}{'s@5':>8}{'MRR':>8}")
-        for ranker, f in german.items():
-            lines.append(
-                f"{ranker:<11}{f['n']:>5}{f['success_at_1']:>8.3f}"
-                f"{f['success_at_5']:>8.3f}{f['mrr']:>8.3f}"
-            )
+        lines += ["", "German titles → German labels (ranker)", header]
+        lines += [_row(ranker, f) for ranker, f in german.items()]
     return "\n".join(lines)

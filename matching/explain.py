@@ -12,11 +12,10 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from matching.licences import LICENCE_CLASSES
 from matching.models import GERMAN_LEVELS
-from matching.profiles import Tables
+from matching.profiles import Tables, row_columns
 from matching.relations import RELATION_NAMES, SAME
 from matching.results import Explanation, ParamValue
 from matching.scoring import TITLE_TIEBREAK, PairScores
@@ -24,10 +23,6 @@ from matching.vocabulary import Vocabulary
 
 STRONG_MATCH = 0.5
 Explained = tuple[tuple[Explanation, ...], tuple[Explanation, ...]]
-
-
-def _columns(matrix: sp.csr_matrix, row: int) -> set[int]:
-    return set(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist())
 
 
 def _gather(s: PairScores, chosen: npt.NDArray[np.int64], t: Tables) -> dict[str, list[Any]]:
@@ -66,8 +61,10 @@ def _occupation(cols: dict[str, list[Any]], k: int, vocabulary: Vocabulary) -> E
     occupations = vocabulary.occupations
     if relation == SAME and concept >= STRONG_MATCH * (1 - TITLE_TIEBREAK):
         if cols["from_experience"][k]:
+            years = cols["years"][k]
+            shown = int(years) if float(years).is_integer() else years
             return Explanation(
-                "experience_match", {"occupation": occupations[b].id, "years": cols["years"][k]}
+                "experience_match", {"occupation": occupations[b].id, "years": shown}
             )
         return Explanation("occupation_match", {"occupation": occupations[b].id})
     if relation in RELATION_NAMES and relation != SAME:
@@ -93,9 +90,9 @@ def _explain(cols: dict[str, list[Any]], k: int, t: Tables, vocabulary: Vocabula
 
     if cols["skills_known"][k]:
         c, v = cols["cand"][k], cols["vac"][k]
-        have = _columns(t.cand_skills, c)
-        required = _columns(t.vac_required, v)
-        matched = have & (required | _columns(t.vac_optional, v))
+        have = set(row_columns(t.cand_skills, c))
+        required = set(row_columns(t.vac_required, v))
+        matched = have & (required | set(row_columns(t.vac_optional, v)))
         if matched:
             names = tuple(sorted(t.skill_labels[i] for i in matched))
             reasons.append(Explanation("skills_matched", {"skills": names}))

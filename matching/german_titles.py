@@ -24,6 +24,8 @@ _GENDER_TAG = re.compile(
 _GENDER_SUFFIX = re.compile(r"(?<=\w)(?:\s?/\s?-?|[*:_]|\(-?)(?:in|innen)\b\)?", re.IGNORECASE)
 _BINNEN_I = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
 _FEMININE_MANN = re.compile(r"/\s*-?\s*frau\b", re.IGNORECASE)
+# cheap pre-check: every pattern below needs one of these
+_MAY_HAVE_GENDER_FORM = re.compile(r"[/*:_(\[]|In\b|Innen\b|genders", re.IGNORECASE)
 _SLASH_PAIR = re.compile(r"([^\W\d_][\w-]*)\s*/\s*([^\W\d_][\w-]*)")
 # feminine endings folded to the masculine form: Mechanikerin → mechaniker, Ärztin → arzt
 _FEMININE_TOKEN = re.compile(
@@ -79,6 +81,8 @@ def strip_gender_forms(text: str) -> str:
 
     "Lagerarbeiter/Lagerarbeiterin (m/w/d)" → "Lagerarbeiter"; "Maler/Lackierer" keeps both.
     """
+    if not _MAY_HAVE_GENDER_FORM.search(text):
+        return text
     text = _GENDER_TAG.sub(" ", text)
     text = _FEMININE_MANN.sub(" ", text)
     text = _GENDER_SUFFIX.sub("", text)

@@ -39,9 +39,11 @@ class _Record:
         self.where = where
 
     def fail(self, key: str, problem: str) -> InputError:
+        """An error naming this line and ``key``."""
         return InputError(f"{self.where}: field '{key}': {problem}")
 
     def text(self, key: str, required: bool = False) -> str | None:
+        """A string (numbers accepted, e.g. postcodes); None if missing."""
         value = self.data.get(key)
         if value is None:
             if required:
@@ -55,6 +57,7 @@ class _Record:
         return text or None
 
     def texts(self, key: str) -> tuple[str, ...]:
+        """A list of strings; () if missing."""
         value = self.data.get(key)
         if value is None:
             return ()
@@ -63,6 +66,7 @@ class _Record:
         return tuple(v.strip() for v in value if v.strip())
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        """One of ``allowed``; None if missing."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -72,6 +76,7 @@ class _Record:
         return str(value)
 
     def choices(self, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        """A list of values from ``allowed``."""
         values = self.texts(key)
         for value in values:
             if value not in allowed:
@@ -79,6 +84,7 @@ class _Record:
         return values
 
     def licences(self, key: str) -> tuple[str, ...] | None:
+        """Licence classes (canonical codes); None if missing, () if empty."""
         if self.data.get(key) is None:
             return None
         out = []
@@ -90,6 +96,7 @@ class _Record:
         return tuple(out)
 
     def number(self, key: str) -> float | None:
+        """A number >= 0; None if missing."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -98,6 +105,7 @@ class _Record:
         return float(value)
 
     def integer(self, key: str, default: int) -> int:
+        """A whole number >= 1; ``default`` if missing."""
         value = self.data.get(key)
         if value is None:
             return default
@@ -106,6 +114,7 @@ class _Record:
         return value
 
     def day(self, key: str) -> date | None:
+        """An ISO date; None if missing."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -116,12 +125,14 @@ class _Record:
         raise self.fail(key, f"{json.dumps(value)} is not a date YYYY-MM-DD")
 
     def flag(self, key: str) -> bool | None:
+        """true/false; None if missing."""
         value = self.data.get(key)
         if value is None or isinstance(value, bool):
             return value
         raise self.fail(key, f"{json.dumps(value)} is not true or false")
 
     def objects(self, key: str) -> list[_Record]:
+        """A list of objects as records on the same line; [] if missing."""
         value = self.data.get(key)
         if value is None:
             return []

@@ -49,6 +49,8 @@ _SPACES = re.compile(r"\s+")
 
 def strip_marks(text: str) -> str:
     """Remove combining marks (accents, umlaut dots, Arabic harakat, hamza carriers)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", kept)

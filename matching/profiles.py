@@ -185,8 +185,10 @@ class SkillSpace:
         return out
 
 
-def _row(matrix: sp.csr_matrix, row: int) -> list[int]:
-    return [int(i) for i in matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]]
+def row_columns(matrix: sp.csr_matrix, row: int) -> list[int]:
+    """Column indices of the stored entries of one row of a CSR matrix."""
+    columns: list[int] = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist()
+    return columns
 
 
 def _level(value: str | None) -> int:
@@ -349,7 +351,7 @@ def build_tables(
     vac_title_vectors = vectors([(x or empty).expanded for x in vac_titles])
     required_licences = [
         {code for code in (canonical_licence(x) for x in v.driving_licences_required) if code}
-        | {skill_codes[i] for i in _row(vac_required, r) if i in skill_codes}
+        | {skill_codes[i] for i in row_columns(vac_required, r) if i in skill_codes}
         for r, v in enumerate(vacancies)
     ]
     return Tables(

@@ -54,18 +54,18 @@ class TextPreparer:
         return PreparedText(base, expanded)
 
 
-def fuzzy_similarity(query: PreparedText, name: PreparedText) -> float:
-    """rapidfuzz similarity in 0..1 tolerant of typos, word order and compound splits."""
+def fuzzy_similarity(query: PreparedText, name: PreparedText, subsets: bool = True) -> float:
+    """rapidfuzz similarity in 0..1 tolerant of typos, word order and compound splits; with
+    ``subsets`` a query contained in a name (or the reverse) also counts (token set, × 0.9)."""
     if query.base == name.base:
         return 1.0
-    return (
-        max(
-            fuzz.ratio(query.base, name.base),
-            fuzz.token_sort_ratio(query.expanded, name.expanded),
-            0.9 * fuzz.token_set_ratio(query.expanded, name.expanded),
-        )
-        / 100.0
+    whole = max(
+        fuzz.ratio(query.base, name.base),
+        fuzz.token_sort_ratio(query.expanded, name.expanded),
     )
+    if subsets:
+        whole = max(whole, 0.9 * fuzz.token_set_ratio(query.expanded, name.expanded))
+    return whole / 100.0
 
 
 PHRASE_MIN_WORDS = 4
@@ -154,21 +154,25 @@ class NameIndex:
         fuzzy = [i for i, found in enumerate(results) if not found and texts[i].base]
         if not fuzzy or not self.names:
             return results
-        queries = [(i, texts[i], 1.0) for i in fuzzy]
-        queries += [(i, w, PHRASE_WINDOW_FACTOR) for i in fuzzy for w in phrase_windows(texts[i])]
+        # (text index, query, factor, whether the query is a window that must match a whole name)
+        queries = [(i, texts[i], 1.0, False) for i in fuzzy]
+        queries += [
+            (i, w, PHRASE_WINDOW_FACTOR, True) for i in fuzzy for w in phrase_windows(texts[i])
+        ]
         best: dict[int, dict[int, float]] = {i: {} for i in fuzzy}
         for start in range(0, len(queries), self.CHUNK):
             chunk = queries[start : start + self.CHUNK]
-            vectors = self.vectorizer.transform([text.expanded for _, text, _ in chunk])
+            vectors = self.vectorizer.transform([text.expanded for _, text, _, _ in chunk])
             sims = (vectors @ self.matrix_t).tocsr()
-            for row, (i, text, factor) in enumerate(chunk):
+            for row, (i, text, factor, window) in enumerate(chunk):
                 lo, hi = sims.indptr[row], sims.indptr[row + 1]
                 names, values = sims.indices[lo:hi], sims.data[lo:hi]
                 if hi - lo > self.SHORTLIST:
                     top = np.argpartition(-values, self.SHORTLIST - 1)[: self.SHORTLIST]
                     names, values = names[top], values[top]
                 found = best[i]
-                for owner, score in self._rescore(text, names, values, limit, language):
+                hits = self._rescore(text, names, values, limit, language, not window)
+                for owner, score in hits:
                     if score * factor > found.get(owner, 0.0):
                         found[owner] = score * factor
         for i, found in best.items():
@@ -182,13 +186,14 @@ class NameIndex:
         cosines: FloatArray,
         limit: int,
         language: str | None,
+        subsets: bool,
     ) -> list[tuple[int, float]]:
         best: dict[int, float] = {}
         for name_index, cos in zip(names.tolist(), cosines.tolist(), strict=True):
             if cos <= 0.0:
                 continue
             name = self.names[name_index]
-            fz = fuzzy_similarity(text, name)
+            fz = fuzzy_similarity(text, name, subsets)
             score = 1.0 if fz == 1.0 else 0.4 * cos + 0.6 * fz
             if language is not None and self.languages[name_index] == language:
                 score = min(1.0, score + 0.02)

@@ -20,6 +20,14 @@ class VocabularyError(ValueError):
     """A vocabulary file is malformed (names the file and line)."""
 
 
+def first_name(names: Mapping[str, tuple[str, ...]], language: str, fallback: str) -> str:
+    """The first name in ``language``, else in German, else in English, else ``fallback``."""
+    for lang in (language, "de", "en"):
+        if names.get(lang):
+            return names[lang][0]
+    return fallback
+
+
 @dataclass(frozen=True, slots=True)
 class Occupation:
     """An occupation with its ISCO-08 unit group, KldB 2010 code and names per language."""
@@ -34,11 +42,7 @@ class Occupation:
 
     def display_name(self, language: str) -> str:
         """The first name in ``language``, falling back to German, then English, then the id."""
-        for lang in (language, "de", "en"):
-            names = self.names.get(lang)
-            if names:
-                return names[0]
-        return self.id
+        return first_name(self.names, language, self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +57,7 @@ class Skill:
 
     def display_name(self, language: str) -> str:
         """The first name in ``language``, falling back to German, then English, then the id."""
-        for lang in (language, "de", "en"):
-            names = self.names.get(lang)
-            if names:
-                return names[0]
-        return self.id
+        return first_name(self.names, language, self.id)
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, object]]]:

@@ -9,7 +9,7 @@ from jobsforyou.booths.models import BoothKind, BoothRequestStatus
 BOOTH_KIND_LABELS = {
     BoothKind.STANDARD: _l("Standard booth"),
     BoothKind.CORNER: _l("Corner booth"),
-    BoothKind.TABLE: _l("Table"),
+    BoothKind.TABLE: _l("Table booth"),
 }
 STATUS_LABELS = {
     BoothRequestStatus.REQUESTED: _l("Requested"),

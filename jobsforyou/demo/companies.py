@@ -23,7 +23,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         ("de", "tr"),
         (
             "Schweißer MAG (m/w/d)",
-            "Metallbauer/in Konstruktionstechnik",
+            "Metallbauer/in Konstruktionstechnik (m/w/d)",
             "Helfer Metallbau (m/w/d)",
         ),
     ),
@@ -34,7 +34,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         ("de", "ru", "ro", "ar"),
         (
             "Produktionshelfer Lebensmittel (m/w/d)",
-            "Fleischer/in",
+            "Fleischer/in (m/w/d)",
             "Maschinenführer Verpackung (m/w/d)",
         ),
     ),
@@ -54,7 +54,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         "Pflege",
         "Bad Rothenfelde",
         ("de", "ar"),
-        ("Altenpflegehelfer/in", "Hauswirtschaftshelfer (m/w/d)", "Küchenhilfe (m/w/d)"),
+        ("Altenpflegehelfer/in (m/w/d)", "Hauswirtschaftshelfer (m/w/d)", "Küchenhilfe (m/w/d)"),
     ),
     (
         "Hotel Haus Ravensberg",
@@ -62,7 +62,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         "Bad Iburg",
         ("de", "en", "uk"),
         (
-            "Koch/Köchin",
+            "Koch/Köchin (m/w/d)",
             "Servicekraft (m/w/d)",
             "Mitarbeiter Housekeeping (m/w/d)",
             "Spülkraft (m/w/d) auf Minijob-Basis",
@@ -116,14 +116,18 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         "Landwirtschaft",
         "Badbergen",
         ("de", "uk", "pl"),
-        ("Erntehelfer (m/w/d) Saison 2027", "Mitarbeiter Gewächshaus (m/w/d)", "Landwirt/in"),
+        (
+            "Erntehelfer (m/w/d) Saison 2027",
+            "Mitarbeiter Gewächshaus (m/w/d)",
+            "Landwirt/in (m/w/d)",
+        ),
     ),
     (
         "Grüne Gärten Hasbergen",
         "Garten- und Landschaftsbau",
         "Hasbergen",
         ("de", "fa"),
-        ("Gärtner/in Garten- und Landschaftsbau", "Helfer GaLaBau (m/w/d)"),
+        ("Gärtner/in Garten- und Landschaftsbau (m/w/d)", "Helfer GaLaBau (m/w/d)"),
     ),
     (
         "Bäckerei Kornblume",
@@ -138,7 +142,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         "Ankum",
         ("de", "tr"),
         (
-            "Verkäufer/in Lebensmitteleinzelhandel",
+            "Verkäufer/in Lebensmitteleinzelhandel (m/w/d)",
             "Kassierer (m/w/d) Minijob",
             "Regalauffüller (m/w/d)",
         ),
@@ -148,7 +152,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
         "Kinderbetreuung",
         "Fürstenau",
         ("de", "en"),
-        ("Erzieher (m/w/d)", "Sozialassistent/in", "Kinderpfleger (m/w/d)"),
+        ("Erzieher (m/w/d)", "Sozialassistent/in (m/w/d)", "Kinderpfleger (m/w/d)"),
     ),
     (
         "Autohaus Hilter",
@@ -189,7 +193,7 @@ EMPLOYERS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
             "Sprach- und Integrationsmittler (m/w/d)",
             "Bürohelfer (m/w/d)",
             "Hausmeister (m/w/d)",
-            "Sachbearbeiter/in Buchhaltung",
+            "Sachbearbeiter/in Buchhaltung (m/w/d)",
         ),
     ),
 )

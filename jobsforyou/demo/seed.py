@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ from jobsforyou.regions.services import sync_regions
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
+    PersonalLink,
     Registration,
     RegistrationStatus,
 )
@@ -69,6 +71,18 @@ GERMAN_LEVEL_WEIGHTS = (
     ("unknown", 5),
 )
 EMPLOYMENT_TYPES = ("full_time", "part_time", "mini_job", "apprenticeship", "internship")
+# Where scripts/demo.sh serves the site (`flask run --host 127.0.0.1 --port 5000`).
+DEMO_BASE_URL = "http://127.0.0.1:5000"
+
+
+def demo_token(seed: int, number: int) -> str:
+    """The personal-link token of demo job seeker `number` (1-based) generated with `seed`.
+
+    Demo tokens are predictable BY DESIGN: anyone who knows the seed can compute them, so that
+    `flask demo` can print an example personal link on every run, not only the first. They are
+    for demo data only; real job seekers get random tokens from jobsforyou.security.new_token().
+    """
+    return "demo-" + hashlib.sha256(f"{seed}:{number}".encode()).hexdigest()[:32]
 
 
 def seed_demo_data(seed: int = 2026) -> list[str]:
@@ -79,15 +93,40 @@ def seed_demo_data(seed: int = 2026) -> list[str]:
     fairs = _seed_fairs(region)
     employers, vacancies = _seed_employers_and_vacancies(region, rng)
     _seed_booths(fairs, rng)
-    example_token = _seed_seekers(fairs, rng)
+    _seed_seekers(fairs, rng, seed)
     summary = [
         f"Region {region.name}: {len(region.municipalities)} municipalities and towns",
         f"Fairs: {len(fairs)}; employers: {employers}; vacancies: {vacancies}",
         f"Job seekers: {db.session.scalar(scoped(select(func.count(Registration.id)), SYSTEM))}",
     ]
-    if example_token:
-        summary.append(f"Example personal page of a demo job seeker: /r/{example_token}")
+    summary.append(_example_link(seed))
     return summary
+
+
+def _example_link(seed: int) -> str:
+    """The first demo job seeker's personal page, whether or not the seekers were just created."""
+    token = demo_token(seed, 1)
+    known = db.session.scalar(
+        scoped(
+            select(func.count(PersonalLink.id))
+            .join(Registration, Registration.id == PersonalLink.registration_id)
+            .where(
+                Registration.ticket_code == _ticket_code(1),
+                PersonalLink.token_digest == token_digest(token),
+            ),
+            SYSTEM,
+        )
+    )
+    if not known:
+        return (
+            "The demo job seekers were created with another --seed: run `flask demo` with that "
+            "seed to see an example personal page."
+        )
+    return f"Example personal page of a demo job seeker: {DEMO_BASE_URL}/r/{token}"
+
+
+def _ticket_code(number: int) -> str:
+    return f"DEMO{number:06d}"
 
 
 def _municipality(name: str) -> Municipality:
@@ -237,7 +276,7 @@ def _seed_booths(fairs: Sequence[Fair], rng: random.Random) -> None:
     db.session.flush()
 
 
-def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
+def _seed_seekers(fairs: Sequence[Fair], rng: random.Random, seed: int) -> None:
     """300 seekers in all shipped languages; the profile words come from the vocabulary."""
     from matching.vocabulary import load_default_vocabulary
 
@@ -247,20 +286,18 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
             SYSTEM,
         )
     ):
-        return None
+        return
     vocabulary = load_default_vocabulary()
     occupations = [o for o in vocabulary.occupations if o.level in ("helper", "skilled")]
     skills = [s for s in vocabulary.skills if s.kind in ("skill", "tool", "software")]
     municipalities = list(db.session.scalars(select(Municipality)))
     levels, weights = zip(*GERMAN_LEVEL_WEIGHTS, strict=True)
-    example_token = None
     number = 0
     for fair, count in zip(fairs, SEEKERS_PER_FAIR, strict=True):
         for _ in range(count):
             number += 1
             language = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
-            token = f"demo-{rng.getrandbits(128):032x}"
-            example_token = example_token or token
+            token = demo_token(seed, number)  # predictable by design: demo data only
             wanted = rng.sample(occupations, k=rng.choice((1, 1, 2)))
             past = rng.choice(occupations)
             home = rng.choice(municipalities)
@@ -268,8 +305,8 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
             registration = Registration(
                 fair_id=fair.id,
                 status=RegistrationStatus.CONFIRMED,
-                token_digest=token_digest(token),
-                ticket_code=f"DEMO{number:06d}",
+                links=[PersonalLink(token_digest=token_digest(token))],
+                ticket_code=_ticket_code(number),
                 language=language,
                 given_name=rng.choice(GIVEN_NAMES[language]),
                 family_name=rng.choice(FAMILY_NAMES[language]),
@@ -310,4 +347,3 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random) -> str | None:
                 )
             db.session.add(registration)
     db.session.flush()
-    return example_token

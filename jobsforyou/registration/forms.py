@@ -12,7 +12,6 @@ from wtforms import (
     DateField,
     EmailField,
     FieldList,
-    Form,
     FormField,
     IntegerField,
     SelectField,
@@ -31,14 +30,20 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from jobsforyou.formfields import MultiCheckboxField, select_choices
+from jobsforyou.formfields import (
+    MultiCheckboxField,
+    TranslatedSubform,
+    clean_digits,
+    select_choices,
+    unique,
+)
 from jobsforyou.registration import choices
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile, split_skills
 
 
-class ExperienceEntryForm(Form):
+class ExperienceEntryForm(TranslatedSubform):
     """One occupation the seeker has worked in, with years."""
 
     occupation = StringField(_l("Occupation"), validators=[Optional(), Length(max=120)])
@@ -51,7 +56,7 @@ class ExperienceEntryForm(Form):
     )
 
 
-class QualificationEntryForm(Form):
+class QualificationEntryForm(TranslatedSubform):
     """A vocational or academic qualification and its recognition status in Germany."""
 
     name = StringField(_l("Qualification"), validators=[Optional(), Length(max=150)])
@@ -88,9 +93,10 @@ class ProfileForm(FlaskForm):
     municipality = SelectField(_l("Town or municipality where you live"), coerce=int, default=0)
     postcode = StringField(
         _l("Postcode"),
+        filters=[clean_digits],
         validators=[
             Optional(),
-            Regexp(r"^\d{5}$", message=_l("A German postcode has five digits.")),
+            Regexp(r"\A[0-9]{5}\Z", message=_l("A German postcode has five digits.")),
         ],
     )
     german_level = SelectField(
@@ -154,6 +160,13 @@ class ProfileForm(FlaskForm):
                 str(_l("Enter a phone number or an e-mail address (or both).")),
             ]
             valid = False
+        for entry in self.experience:
+            if entry.form.years.data is not None and not (entry.form.occupation.data or "").strip():
+                entry.form.occupation.errors = [
+                    *entry.form.occupation.errors,
+                    str(_l("Enter the occupation for these years.")),
+                ]
+                valid = False
         if not self.postcode.data and not self.municipality.data:
             self.postcode.errors = [
                 *self.postcode.errors,
@@ -209,7 +222,7 @@ def profile_from_form(form: ProfileForm) -> SeekerProfile:
         email=form.email.data or None,
         municipality_id=form.municipality.data or None,
         postcode=form.postcode.data or None,
-        languages=tuple(form.languages.data or ()),
+        languages=unique(form.languages.data),
         desired_occupations=tuple(text for text in form.desired_occupations.data if text),
         experience=tuple(
             Experience(entry["occupation"], entry["years"])
@@ -222,8 +235,8 @@ def profile_from_form(form: ProfileForm) -> SeekerProfile:
             for entry in form.qualifications.data
             if entry["name"]
         ),
-        driving_licences=tuple(form.driving_licences.data or ()),
-        employment_types=tuple(form.employment_types.data or ()),
+        driving_licences=unique(form.driving_licences.data),
+        employment_types=unique(form.employment_types.data),
         available_from=form.available_from.data,
         max_commute_km=int(commute) if commute else None,
         interpreter_language=form.interpreter_language.data or None,

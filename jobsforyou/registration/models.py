@@ -48,7 +48,6 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
     status: Mapped[RegistrationStatus] = mapped_column(_enum(RegistrationStatus))
-    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
     ticket_code: Mapped[str] = mapped_column(String(32), unique=True)
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
@@ -80,6 +79,9 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
 
     fair: Mapped[Fair] = relationship()
     municipality: Mapped[Municipality | None] = relationship()
+    links: Mapped[list[PersonalLink]] = relationship(
+        back_populates="registration", cascade="all, delete-orphan", order_by="PersonalLink.id"
+    )
     consents: Mapped[list[Consent]] = relationship(
         back_populates="registration", cascade="all, delete-orphan", order_by="Consent.id"
     )
@@ -105,3 +107,21 @@ class Consent(db.Model):  # type: ignore[name-defined,misc]
     given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     registration: Mapped[Registration] = relationship(back_populates="consents")
+
+
+class PersonalLink(db.Model):  # type: ignore[name-defined,misc]
+    """A secret link to a registration; only the digest of its token is stored.
+
+    A seeker who lost their link can be sent a new one without ending the old one (so nobody
+    who merely knows their e-mail address can cut them off from their registration).
+    """
+
+    __tablename__ = "personal_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    registration: Mapped[Registration] = relationship(back_populates="links")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from jobsforyou.links import external_url
 from jobsforyou.mail import send_mail
 from jobsforyou.registration.models import Registration
 
 
 def personal_link(token: str) -> str:
     """The absolute URL of a seeker's personal page."""
-    return url_for("registration.personal_page", token=token, _external=True)
+    return external_url("registration.personal_page", token=token)
 
 
 def send_registration_mail(registration: Registration, token: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from jobsforyou.formfields import ascii_digits
 
 
 def normalize_phone(raw: str, country_code: str = "49") -> str | None:
     """'0176 123 45 67', '+49 (0)176-1234567' → '+491761234567'; None if not a number."""
-    text = _ascii_digits(raw).strip().replace("(0)", "")
+    text = ascii_digits(raw).strip().replace("(0)", "")
     if re.search(r"[^\d\s+()\-./]", text):
         return None
     digits = re.sub(r"\D", "", text)
@@ -22,10 +23,3 @@ def normalize_phone(raw: str, country_code: str = "49") -> str | None:
         normalized = "+" + country_code + digits
     return normalized if 8 <= len(normalized) - 1 <= 15 else None
 
-
-def _ascii_digits(text: str) -> str:
-    """Arabic-Indic and Persian digits (as phone keyboards type them) as ASCII digits."""
-    return "".join(
-        str(unicodedata.digit(char)) if char.isdigit() and not char.isascii() else char
-        for char in text
-    )

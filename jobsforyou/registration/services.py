@@ -16,6 +16,7 @@ from jobsforyou.fairs.services import confirmed_registrations, registration_is_o
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
+    PersonalLink,
     Registration,
     RegistrationStatus,
 )
@@ -23,6 +24,8 @@ from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
+
+MAX_PERSONAL_LINKS = 5
 
 
 class RegistrationError(Exception):
@@ -51,6 +54,7 @@ class RegistrationResult:
 
     registration: Registration
     token: str
+    promoted: tuple[Registration, ...] = ()
 
     @property
     def waitlisted(self) -> bool:
@@ -79,13 +83,15 @@ def register_seeker(
     existing = find_duplicate(fair.id, profile.phone, profile.email)
     if existing is not None:
         raise DuplicateRegistration(existing)
+    # people already waiting get free places first (e.g. after the capacity was raised)
+    promoted = promote_from_waiting_list(fair)
     has_place = confirmed_registrations(fair.id) < fair.capacity
     status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
     token = new_token()
     registration = Registration(
         fair_id=fair.id,
         status=status,
-        token_digest=token_digest(token),
+        links=[PersonalLink(token_digest=token_digest(token))],
         ticket_code=_new_ticket_code(),
         language=language,
     )
@@ -98,7 +104,7 @@ def register_seeker(
         )
     db.session.add(registration)
     db.session.flush()
-    return RegistrationResult(registration, token)
+    return RegistrationResult(registration, token, tuple(promoted))
 
 
 def find_duplicate(fair_id: int, phone: str | None, email: str | None) -> Registration | None:
@@ -166,10 +172,15 @@ def update_profile(registration: Registration, profile: SeekerProfile) -> None:
     db.session.flush()
 
 
-def reissue_token(registration: Registration) -> str:
-    """A new personal link for a seeker who lost theirs (only digests are stored)."""
+def add_personal_link(registration: Registration) -> str:
+    """A further personal link for a seeker who lost theirs; earlier links keep working.
+
+    Only the newest MAX_PERSONAL_LINKS links are kept, so repeated requests cannot pile up.
+    """
     token = new_token()
-    registration.token_digest = token_digest(token)
+    registration.links.append(PersonalLink(token_digest=token_digest(token)))
+    for stale in registration.links[:-MAX_PERSONAL_LINKS]:
+        registration.links.remove(stale)
     db.session.flush()
     return token
 
@@ -180,7 +191,9 @@ def registration_for_token(token: str) -> Registration | None:
         return None
     return db.session.scalar(
         scoped(
-            select(Registration).where(Registration.token_digest == token_digest(token)),
+            select(Registration)
+            .join(PersonalLink, PersonalLink.registration_id == Registration.id)
+            .where(PersonalLink.token_digest == token_digest(token)),
             SYSTEM,  # the secret link is the seeker's authorisation
         )
     )
@@ -191,8 +204,9 @@ def set_optional_consents(
     wanted: set[ConsentPurpose],
     consent_text_version: str,
     now: dt.datetime,
+    language: str,
 ) -> None:
-    """Give or withdraw the optional consents; history is kept with times."""
+    """Give or withdraw the optional consents; history kept with times and the page language."""
     for purpose in (ConsentPurpose.SHARE_WITH_EMPLOYERS, ConsentPurpose.KEEP_FOR_LATER_FAIRS):
         active = registration.has_consent(purpose)
         if purpose in wanted and not active:
@@ -200,7 +214,7 @@ def set_optional_consents(
                 Consent(
                     purpose=purpose,
                     text_version=consent_text_version,
-                    language=registration.language,
+                    language=language,
                     given_at=now,
                 )
             )
@@ -211,39 +225,41 @@ def set_optional_consents(
     db.session.flush()
 
 
-def delete_registration(registration: Registration) -> Registration | None:
+def delete_registration(registration: Registration) -> list[Registration]:
     """Delete a registration and all its data; a freed place goes to the waiting list.
 
-    Returns the registration that moved up from the waiting list, if any.
+    Returns the registrations that moved up from the waiting list.
     """
     fair = registration.fair
     lock_row("fairs", fair.id)
-    freed_place = registration.status == RegistrationStatus.CONFIRMED
     db.session.delete(registration)
     db.session.flush()
-    return promote_from_waiting_list(fair) if freed_place else None
+    return promote_from_waiting_list(fair)
 
 
-def promote_from_waiting_list(fair: Fair) -> Registration | None:
-    """Confirm the longest-waiting seeker if the fair has a free place (fair locked)."""
-    if confirmed_registrations(fair.id) >= fair.capacity:
-        return None
-    first_waiting = db.session.scalar(
-        scoped(
-            select(Registration)
-            .where(
-                Registration.fair_id == fair.id,
-                Registration.status == RegistrationStatus.WAITLISTED,
+def promote_from_waiting_list(fair: Fair) -> list[Registration]:
+    """Confirm the longest-waiting seekers while the fair has free places (call it locked)."""
+    free = fair.capacity - confirmed_registrations(fair.id)
+    if free <= 0:
+        return []
+    waiting = list(
+        db.session.scalars(
+            scoped(
+                select(Registration)
+                .where(
+                    Registration.fair_id == fair.id,
+                    Registration.status == RegistrationStatus.WAITLISTED,
+                )
+                .order_by(Registration.created_at, Registration.id)
+                .limit(free),
+                SYSTEM,
             )
-            .order_by(Registration.created_at, Registration.id)
-            .limit(1),
-            SYSTEM,
         )
     )
-    if first_waiting is not None:
-        first_waiting.status = RegistrationStatus.CONFIRMED
-        db.session.flush()
-    return first_waiting
+    for registration in waiting:
+        registration.status = RegistrationStatus.CONFIRMED
+    db.session.flush()
+    return waiting
 
 
 def export_registration(registration: Registration) -> dict[str, Any]:
@@ -261,6 +277,11 @@ def export_registration(registration: Registration) -> dict[str, Any]:
         "ticket_code": registration.ticket_code,
         "language": registration.language,
         "created_at": registration.created_at.isoformat(),
+        "updated_at": registration.updated_at.isoformat(),
+        "checked_in_at": registration.checked_in_at.isoformat()
+        if registration.checked_in_at
+        else None,
+        "notes": registration.notes,
         "profile": {
             "given_name": registration.given_name,
             "family_name": registration.family_name,
@@ -300,3 +321,27 @@ def _new_ticket_code() -> str:
     """A short code for the QR ticket and the check-in desk (not the personal secret)."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+def purge_expired_registrations(today: dt.date, retention_months: int) -> int:
+    """Delete registrations of fairs held more than the retention period ago.
+
+    Seekers who consented to keep their profile for later fairs are kept. Returns how many were
+    deleted.
+    """
+    cutoff = today - dt.timedelta(days=round(retention_months * 30.44))
+    expired = db.session.scalars(
+        scoped(
+            select(Registration)
+            .join(Fair, Fair.id == Registration.fair_id)
+            .where(Fair.date < cutoff),
+            SYSTEM,
+        )
+    )
+    deleted = 0
+    for registration in expired:
+        if not registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS):
+            db.session.delete(registration)
+            deleted += 1
+    db.session.flush()
+    return deleted

@@ -17,10 +17,12 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
 
 from jobsforyou.extensions import db, limiter
 from jobsforyou.fairs import services as fair_services
@@ -57,8 +59,27 @@ def _fill_place_choices(form: ProfileForm) -> None:
     )
 
 
+def _only_successful_registrations(response: Response) -> bool:
+    """Rate limits count registrations made, not forms sent back with errors."""
+    return response.status_code == 302
+
+
+def _remember_token(fair_id: int, token: str) -> None:
+    """Keep this browser's newest personal link per fair, so a second tap finds the first."""
+    remembered = dict(session.get("registrations", {}))
+    remembered[str(fair_id)] = token
+    session["registrations"] = remembered
+
+
+def _remembered_registration(fair_id: int) -> Registration | None:
+    token = session.get("registrations", {}).get(str(fair_id))
+    return services.registration_for_token(token) if token else None
+
+
 @bp.route("/fairs/<int:fair_id>/register", methods=["GET", "POST"])
-@limiter.limit(_registration_rate_limit, methods=["POST"])
+@limiter.limit(
+    _registration_rate_limit, methods=["POST"], deduct_when=_only_successful_registrations
+)
 def register(fair_id: int):  # type: ignore[no-untyped-def]
     """The registration form; on success the seeker is sent to their personal page."""
     try:
@@ -71,6 +92,7 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
     form = RegistrationForm()
     _fill_place_choices(form)
     duplicate = None
+    busy = False
     if form.validate_on_submit():
         consents = {ConsentPurpose.PROCESSING}
         if form.consent_share.data:
@@ -88,13 +110,29 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
             )
         except services.DuplicateRegistration as error:
             db.session.rollback()
+            mine = _remembered_registration(fair.id)
+            token = session.get("registrations", {}).get(str(fair.id))
+            if mine is not None and mine.id == error.existing.id and token:
+                flash(
+                    _("You are already registered for this fair. This is your registration."),
+                    "success",
+                )
+                return redirect(url_for("registration.personal_page", token=token))
             duplicate = error.existing
         except services.RegistrationClosed:
             db.session.rollback()
             return render_template("registration/closed.html", fair=fair), 200
+        except OperationalError:
+            # the fair's row stayed locked too long (a rush on the last places): try again
+            db.session.rollback()
+            current_app.logger.warning("Registration for fair %s timed out on the lock", fair.id)
+            busy = True
         else:
             db.session.commit()
+            _remember_token(fair.id, result.token)
             send_registration_mail(result.registration, result.token)
+            for promoted in result.promoted:
+                send_promotion_mail(promoted)
             if result.waitlisted:
                 flash(
                     _(
@@ -107,16 +145,25 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
                 flash(_("You are registered. Keep your personal link and your ticket."), "success")
             return redirect(url_for("registration.personal_page", token=result.token))
     if duplicate is not None and duplicate.email:
-        token = services.reissue_token(duplicate)
+        token = services.add_personal_link(duplicate)
         db.session.commit()
         send_registration_mail(duplicate, token)
+    status = 409 if duplicate is not None else 503 if busy else 200
     return render_template(
         "registration/form.html",
         form=form,
         fair=fair,
         duplicate=duplicate,
+        busy=busy,
         places_left=fair_services.places_left(fair),
-    ), (409 if duplicate is not None else 200)
+    ), status
+
+
+@bp.after_request
+def _keep_out_of_caches(response: Response) -> Response:
+    """Pages behind a personal link (and the form) must not be stored by browsers or proxies."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _load(token: str) -> Registration:
@@ -230,6 +277,7 @@ def consents(token: str):  # type: ignore[no-untyped-def]
             wanted,
             current_app.config["CONSENT_TEXT_VERSION"],
             dt.datetime.now(dt.UTC),
+            language=str(get_locale()),
         )
         db.session.commit()
         flash(_("Your consents have been updated."), "success")
@@ -248,8 +296,8 @@ def delete(token: str):  # type: ignore[no-untyped-def]
         fair_id = registration.fair_id
         promoted = services.delete_registration(registration)
         db.session.commit()
-        if promoted is not None:
-            send_promotion_mail(promoted)
+        for moved_up in promoted:
+            send_promotion_mail(moved_up)
         flash(_("Your registration and all your data have been deleted."), "success")
         return redirect(url_for("fairs.detail", fair_id=fair_id))
     return render_template(

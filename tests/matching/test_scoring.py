@@ -7,7 +7,16 @@ from datetime import date
 
 import pytest
 
-from matching import Candidate, Gazetteer, Matcher, Qualification, Vacancy, Vocabulary, Weights
+from matching import (
+    Candidate,
+    Experience,
+    Gazetteer,
+    Matcher,
+    Qualification,
+    Vacancy,
+    Vocabulary,
+    Weights,
+)
 from matching.geo import ROAD_FACTOR, haversine_km
 from matching.licences import implied_licences
 from matching.results import Match
@@ -218,3 +227,10 @@ def test_licence_written_as_a_skill(matcher: Matcher) -> None:
     assert "licence_ok" in codes(holder)[0]
     lacking = matcher.score(replace(DRIVER, skills=("MAG welding",), driving_licences=("B",)), job)
     assert param(lacking, "licence_missing") == {"licence": "CE"}
+
+
+def test_experience_counts_a_little_less_than_a_wish(matcher: Matcher) -> None:
+    wished = matcher.score(DRIVER, TRUCK_JOB)
+    done = matcher.score(Candidate("c", experience=(Experience("водій фури", 5),)), TRUCK_JOB)
+    assert param(done, "experience_match") == {"occupation": "truck_driver", "years": 5}
+    assert done.score < wished.score

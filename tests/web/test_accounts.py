@@ -27,6 +27,14 @@ SIGNUP = {"employer_name": "Hasetal Logistik GmbH", "display_name": "Jana Brinkm
           "password_repeat": "Lagerhalle am Kanal"}
 
 
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """These tests read English messages: the browser asks for English."""
+    english = app.test_client()
+    english.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return english
+
+
 def link_in_last_mail(app: Flask) -> str:
     with app.app_context():
         match = LINK.search(outbox()[-1].body)

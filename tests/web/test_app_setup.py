@@ -18,13 +18,29 @@ from tests.factories import make_fair, registration_form_data, system
 
 def test_production_without_secret_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JOBSFORYOU_SECRET_KEY", raising=False)
+    monkeypatch.delenv("JOBSFORYOU_ENV_NAME", raising=False)
     with pytest.raises(ConfigurationError, match="JOBSFORYOU_SECRET_KEY"):
         create_app({"ENV_NAME": "production", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_production_without_public_address_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    with pytest.raises(ConfigurationError, match="PUBLIC_BASE_URL"):
+        create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_development_gets_a_random_key_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JOBSFORYOU_SECRET_KEY", raising=False)
+    first = create_app({"ENV_NAME": "development", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    second = create_app({"ENV_NAME": "development", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert first.config["SECRET_KEY"] != second.config["SECRET_KEY"]
 
 
 def test_environment_variables_override_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBSFORYOU_RETENTION_MONTHS", "3")
     monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("JOBSFORYOU_PUBLIC_BASE_URL", "https://jobs.example.org")
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["RETENTION_MONTHS"] == 3
     assert app.config["SECRET_KEY"] == "from-the-environment"
@@ -108,7 +124,7 @@ def test_closed_registration_is_explained(app: Flask, client: FlaskClient) -> No
 
     with app.app_context():
         fair_id = make_fair(registration_closes=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).id
-    page = client.get(f"/fairs/{fair_id}/register")
+    page = client.get(f"/fairs/{fair_id}/register", headers={"Accept-Language": "en"})
     assert page.status_code == 200
     assert "check-in desk" in page.get_data(as_text=True)
 

@@ -24,7 +24,6 @@ def test_last_place_goes_to_exactly_one_of_fifty(app: Flask) -> None:
                 Registration(
                     fair_id=fair_id,
                     status=RegistrationStatus.CONFIRMED,
-                    token_digest=f"{number:064d}",
                     ticket_code=f"TAKEN{number}",
                     language="de",
                     given_name="Vorher",
