@@ -195,7 +195,10 @@ def _vacancy(r: _Record) -> Vacancy:
     )
 
 
-def _records(path: Path) -> Iterator[_Record]:
+def json_objects(path: Path) -> Iterator[tuple[str, dict[str, object]]]:
+    """("<file> line <n>", object) for each non-empty line of a JSON Lines file; raises
+    ``InputError`` naming the file and line for unreadable files, bad UTF-8, bad JSON and
+    lines that are not objects."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -216,13 +219,14 @@ def _records(path: Path) -> Iterator[_Record]:
                 raise InputError(f"{where}: {problem}") from None
             if not isinstance(data, dict):
                 raise InputError(f"{where}: expected a JSON object")
-            yield _Record(data, where)
+            yield where, data
 
 
 def _read(path: Path, build: Callable[[_Record], T], key: Callable[[T], str]) -> list[T]:
     out: list[T] = []
     first_line: dict[str, str] = {}
-    for record in _records(path):
+    for where, data in json_objects(path):
+        record = _Record(data, where)
         item = build(record)
         item_id = key(item)
         if item_id in first_line:

@@ -23,7 +23,7 @@ from matching.profiles import Resolver, Tables, build_tables
 from matching.relations import RelationMatrix
 from matching.results import CandidateMatches, FairPlan, Match, VacancyMatches
 from matching.scoring import PairScores, score_pairs
-from matching.shortlist import shortlist_pairs, top_up
+from matching.shortlist import PairFinder
 from matching.text_index import TextPreparer
 from matching.vocabulary import Vocabulary, load_default_vocabulary
 from matching.weights import Weights
@@ -113,35 +113,21 @@ class Matcher:
                 sims = np.maximum(sims, (vectors @ title.T).toarray().ravel())
         return np.asarray(sims, dtype=np.float64)
 
-    def _candidate_pairs(
-        self, t: Tables, start: int, stop: int, keep: int, wanted: int
-    ) -> tuple[IntArray, IntArray]:
+    def pair_finder(self, t: Tables, rows_are_candidates: bool) -> PairFinder:
+        """The shortlist for rows of candidates (or of vacancies) over ``t``."""
         n_occ = len(self.vocabulary.occupations)
-        rows, cols = shortlist_pairs(
-            t.cand_concepts.sparse(n_occ)[start:stop], t.vac_concepts.sparse(n_occ),
-            self._relation_sparse, t.cand_skills[start:stop],
-            (t.vac_required + t.vac_optional).tocsr(), keep,
+        cand_concepts = t.cand_concepts.sparse(n_occ)
+        vac_concepts = t.vac_concepts.sparse(n_occ)
+        vac_skills = (t.vac_required + t.vac_optional).tocsr()
+        if rows_are_candidates:
+            return PairFinder(
+                cand_concepts, vac_concepts, self._relation_sparse, t.cand_skills, vac_skills,
+                lambda c: self._title_fallback_for_candidate(t, c),
+            )  # fmt: skip
+        return PairFinder(
+            vac_concepts, cand_concepts, self._relation_sparse.T.tocsr(), vac_skills,
+            t.cand_skills, lambda v: self._title_fallback_for_vacancy(t, v),
         )  # fmt: skip
-        rows, cols = top_up(
-            rows, cols, stop - start, wanted, keep,
-            lambda r: self._title_fallback_for_candidate(t, r + start),
-        )  # fmt: skip
-        return rows + start, cols
-
-    def _vacancy_pairs(
-        self, t: Tables, start: int, stop: int, keep: int, wanted: int
-    ) -> tuple[IntArray, IntArray]:
-        n_occ = len(self.vocabulary.occupations)
-        rows, cols = shortlist_pairs(
-            t.vac_concepts.sparse(n_occ)[start:stop], t.cand_concepts.sparse(n_occ),
-            self._relation_sparse.T.tocsr(), (t.vac_required + t.vac_optional).tocsr()[start:stop],
-            t.cand_skills, keep,
-        )  # fmt: skip
-        rows, cols = top_up(
-            rows, cols, stop - start, wanted, keep,
-            lambda r: self._title_fallback_for_vacancy(t, r + start),
-        )  # fmt: skip
-        return rows + start, cols
 
     def explained_matches(
         self,
@@ -170,15 +156,8 @@ class Matcher:
         self, t: Tables, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int
     ) -> Iterator[CandidateMatches]:
         """Rank vacancies per candidate on tables built by ``tables(candidates, vacancies)``."""
-        for start in range(0, len(candidates), ROW_BLOCK):
-            stop = min(start + ROW_BLOCK, len(candidates))
-            cand, vac = self._candidate_pairs(t, start, stop, shortlist_size(top), top)
-            s = self.score_pairs(t, cand, vac)
-            best = best_per_row(s.cand, s, top)
-            matches = self.explained_matches(t, s, best, candidates, vacancies)
-            per_row = group_by(s.cand[best], matches)
-            for c in range(start, stop):
-                yield CandidateMatches(candidates[c].id, tuple(per_row.get(c, ())))
+        for c, matches in self._iter_rows(t, True, candidates, vacancies, top):
+            yield CandidateMatches(candidates[c].id, matches)
 
     def rank_vacancies(
         self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
@@ -191,21 +170,35 @@ class Matcher:
     ) -> Iterator[VacancyMatches]:
         """Like ``rank_candidates`` but yields one result per vacancy as it is ready."""
         t = self.tables(candidates, vacancies)
-        for start in range(0, len(vacancies), ROW_BLOCK):
-            stop = min(start + ROW_BLOCK, len(vacancies))
-            vac, cand = self._vacancy_pairs(t, start, stop, shortlist_size(top), top)
-            s = self.score_pairs(t, cand, vac)
-            best = best_per_row(s.vac, s, top)
-            matches = self.explained_matches(t, s, best, candidates, vacancies)
-            per_row = group_by(s.vac[best], matches)
-            for v in range(start, stop):
-                yield VacancyMatches(vacancies[v].id, tuple(per_row.get(v, ())))
+        for v, matches in self._iter_rows(t, False, candidates, vacancies, top):
+            yield VacancyMatches(vacancies[v].id, matches)
 
     def rank_candidates(
         self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy], top: int = 10
     ) -> list[VacancyMatches]:
         """For each vacancy (in input order) the best ``top`` candidates, best first."""
         return list(self.iter_rank_candidates(candidates, vacancies, top))
+
+    def _iter_rows(
+        self,
+        t: Tables,
+        rows_are_candidates: bool,
+        candidates: Sequence[Candidate],
+        vacancies: Sequence[Vacancy],
+        top: int,
+    ) -> Iterator[tuple[int, tuple[Match, ...]]]:
+        """Per row (candidate or vacancy index, in order) its best ``top`` matches."""
+        finder = self.pair_finder(t, rows_are_candidates)
+        n_rows = len(candidates) if rows_are_candidates else len(vacancies)
+        for start in range(0, n_rows, ROW_BLOCK):
+            stop = min(start + ROW_BLOCK, n_rows)
+            rows, cols = finder.pairs(start, stop, shortlist_size(top), top)
+            s = self.score_pairs(t, *((rows, cols) if rows_are_candidates else (cols, rows)))
+            key = s.cand if rows_are_candidates else s.vac
+            best = best_per_row(key, s, top)
+            per_row = group_by(key[best], self.explained_matches(t, s, best, candidates, vacancies))
+            for r in range(start, stop):
+                yield r, tuple(per_row.get(r, ()))
 
     def score(self, candidate: Candidate, vacancy: Vacancy) -> Match:
         """Score and explain one pair (no shortlist: the pair is always scored)."""
@@ -225,10 +218,12 @@ class Matcher:
         """Plan a fair: each candidate's route (≤ ``per_candidate`` booths) and each vacancy's
         list (≤ ``per_vacancy`` × openings), using both sides' preferences (see matching.fair)."""
         t = self.tables(candidates, vacancies)
-        c1, v1 = self._candidate_pairs(
-            t, 0, len(candidates), shortlist_size(per_candidate), per_candidate
+        c1, v1 = self.pair_finder(t, True).pairs(
+            0, len(candidates), shortlist_size(per_candidate), per_candidate
         )
-        v2, c2 = self._vacancy_pairs(t, 0, len(vacancies), shortlist_size(per_vacancy), per_vacancy)
+        v2, c2 = self.pair_finder(t, False).pairs(
+            0, len(vacancies), shortlist_size(per_vacancy), per_vacancy
+        )
         pairs = np.unique(np.stack([np.concatenate([c1, c2]), np.concatenate([v1, v2])]), axis=1)
         s = self.score_pairs(t, pairs[0], pairs[1])
         capacity = np.array([per_vacancy * max(v.openings, 1) for v in vacancies], dtype=np.int64)

@@ -50,57 +50,63 @@ def top_per_row(matrix: sp.csr_matrix, keep: int) -> tuple[IntArray, IntArray]:
     return np.concatenate(rows), np.concatenate(cols)
 
 
-def shortlist_pairs(
-    row_concepts: sp.csr_matrix,
-    col_concepts: sp.csr_matrix,
-    relations: sp.csr_matrix,
-    row_skills: sp.csr_matrix,
-    col_skills: sp.csr_matrix,
-    keep: int,
-) -> tuple[IntArray, IntArray]:
-    """Up to ``keep`` columns per row with the largest shared-concept weight."""
-    widened = (row_concepts @ relations).tocsr()
-    col_t = col_concepts.T.tocsr()
-    skills_t = col_skills.T.tocsr()
-    use_skills = row_skills.nnz > 0 and col_skills.nnz > 0
-    all_rows: list[IntArray] = []
-    all_cols: list[IntArray] = []
-    for start in range(0, row_concepts.shape[0], ROW_CHUNK):
-        stop = min(start + ROW_CHUNK, row_concepts.shape[0])
-        product = widened[start:stop] @ col_t
-        if use_skills:
-            product = product + SKILL_SHARE_WEIGHT * (row_skills[start:stop] @ skills_t)
-        rows, cols = top_per_row(product.tocsr(), keep)
-        all_rows.append(rows + start)
-        all_cols.append(cols)
-    if not all_rows:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(all_rows), np.concatenate(all_cols)
+class PairFinder:
+    """Shortlists columns for rows (candidates for vacancies, or the reverse).
 
-
-def top_up(
-    rows: IntArray,
-    cols: IntArray,
-    n_rows: int,
-    wanted: int,
-    keep: int,
-    similarity_of_row: Callable[[int], FloatArray],
-) -> tuple[IntArray, IntArray]:
-    """Add best-effort columns by text similarity for rows with fewer than ``wanted`` pairs.
-
-    ``similarity_of_row(r)`` returns a similarity array over all columns.
+    The row side's occupations are widened through the relation matrix once; per block of rows
+    the sparse product with the column side's occupations (plus shared skills) is taken and the
+    best ``keep`` columns per row kept; rows with fewer than ``wanted`` pairs are topped up by
+    ``similarity_of_row`` (a similarity array over all columns).
     """
-    counts = np.bincount(rows, minlength=n_rows)
-    extra_rows: list[IntArray] = [rows]
-    extra_cols: list[IntArray] = [cols]
-    for r in np.nonzero(counts < wanted)[0].tolist():
-        sims = similarity_of_row(r).copy()
-        sims[cols[rows == r]] = 0.0
-        n = min(keep, len(sims))
-        if n == 0:
-            continue
-        best = np.argpartition(-sims, n - 1)[:n]
-        best = best[sims[best] >= MIN_FALLBACK_SIMILARITY]
-        extra_rows.append(np.full(len(best), r, dtype=np.int64))
-        extra_cols.append(best.astype(np.int64))
-    return np.concatenate(extra_rows), np.concatenate(extra_cols)
+
+    def __init__(
+        self,
+        row_concepts: sp.csr_matrix,
+        col_concepts: sp.csr_matrix,
+        relations: sp.csr_matrix,
+        row_skills: sp.csr_matrix,
+        col_skills: sp.csr_matrix,
+        similarity_of_row: Callable[[int], FloatArray],
+    ) -> None:
+        self.widened = (row_concepts @ relations).tocsr()
+        self.col_concepts_t = col_concepts.T.tocsr()
+        self.row_skills = row_skills
+        self.col_skills_t = col_skills.T.tocsr()
+        self.use_skills = row_skills.nnz > 0 and col_skills.nnz > 0
+        self.similarity_of_row = similarity_of_row
+
+    def pairs(self, start: int, stop: int, keep: int, wanted: int) -> tuple[IntArray, IntArray]:
+        """(row, column) pairs for rows ``start:stop`` (absolute row indices)."""
+        all_rows: list[IntArray] = []
+        all_cols: list[IntArray] = []
+        for lo in range(start, stop, ROW_CHUNK):
+            hi = min(lo + ROW_CHUNK, stop)
+            product = self.widened[lo:hi] @ self.col_concepts_t
+            if self.use_skills:
+                product = product + SKILL_SHARE_WEIGHT * (
+                    self.row_skills[lo:hi] @ self.col_skills_t
+                )
+            rows, cols = top_per_row(product.tocsr(), keep)
+            all_rows.append(rows + lo)
+            all_cols.append(cols)
+        rows = np.concatenate(all_rows) if all_rows else np.zeros(0, dtype=np.int64)
+        cols = np.concatenate(all_cols) if all_cols else np.zeros(0, dtype=np.int64)
+        return self._top_up(rows, cols, start, stop, keep, wanted)
+
+    def _top_up(
+        self, rows: IntArray, cols: IntArray, start: int, stop: int, keep: int, wanted: int
+    ) -> tuple[IntArray, IntArray]:
+        counts = np.bincount(rows - start, minlength=stop - start)
+        extra_rows: list[IntArray] = [rows]
+        extra_cols: list[IntArray] = [cols]
+        for r in (np.nonzero(counts < wanted)[0] + start).tolist():
+            sims = self.similarity_of_row(r).copy()
+            sims[cols[rows == r]] = 0.0
+            n = min(keep, len(sims))
+            if n == 0:
+                continue
+            best = np.argpartition(-sims, n - 1)[:n]
+            best = best[sims[best] >= MIN_FALLBACK_SIMILARITY]
+            extra_rows.append(np.full(len(best), r, dtype=np.int64))
+            extra_cols.append(best.astype(np.int64))
+        return np.concatenate(extra_rows), np.concatenate(extra_cols)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from matching.jsonl import InputError, json_objects
 from matching.normalise import fold_text
 from matching.text_index import NameIndex, PreparedText, TextPreparer
 from matching.vocabulary_cache import cached_build, default_cache_dir
@@ -60,19 +60,11 @@ class Skill:
         return first_name(self.names, language, self.id)
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, object]]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                where = f"{path.name} line {number}"
-                raise VocabularyError(f"{where}: invalid JSON ({exc.msg})") from None
-            if not isinstance(record, dict):
-                raise VocabularyError(f"{path.name} line {number}: not a JSON object")
-            yield number, record
+def _read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, object]]]:
+    try:
+        yield from json_objects(path)
+    except InputError as exc:
+        raise VocabularyError(str(exc)) from None
 
 
 def _names(record: Mapping[str, object], where: str) -> dict[str, tuple[str, ...]]:
@@ -96,8 +88,7 @@ def load_occupations(paths: Iterable[Path]) -> tuple[Occupation, ...]:
     """Read occupations from JSON Lines files (format in ``matching/data/README.md``)."""
     out: list[Occupation] = []
     for path in paths:
-        for number, record in _read_jsonl(path):
-            where = f"{path.name} line {number}"
+        for where, record in _read_jsonl(path):
             if not isinstance(record.get("id"), str):
                 raise VocabularyError(f"{where}: field 'id' missing")
             out.append(
@@ -118,8 +109,7 @@ def load_skills(paths: Iterable[Path]) -> tuple[Skill, ...]:
     """Read skills, tools, licences and certificates from JSON Lines files."""
     out: list[Skill] = []
     for path in paths:
-        for number, record in _read_jsonl(path):
-            where = f"{path.name} line {number}"
+        for where, record in _read_jsonl(path):
             if not isinstance(record.get("id"), str):
                 raise VocabularyError(f"{where}: field 'id' missing")
             code = record.get("code")

@@ -23,7 +23,9 @@ def test_production_without_secret_refuses_to_start(monkeypatch: pytest.MonkeyPa
         create_app({"ENV_NAME": "production", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
 
-def test_production_without_public_address_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_production_without_public_address_refuses_to_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
     with pytest.raises(ConfigurationError, match="PUBLIC_BASE_URL"):
         create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from jobsforyou.extensions import db
 from jobsforyou.mail import outbox
-from jobsforyou.security import token_digest
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
+from jobsforyou.security import token_digest
 from tests.conftest import post_form
 from tests.factories import make_fair, registration_form_data, system
 
@@ -111,7 +111,9 @@ def test_duplicate_registration_is_recognised(app: Flask, client: FlaskClient) -
         assert len(db.session.scalars(system(select(Registration))).all()) == 1
 
 
-def test_lost_link_is_sent_again_without_ending_the_old_one(app: Flask, client: FlaskClient) -> None:
+def test_lost_link_is_sent_again_without_ending_the_old_one(
+    app: Flask, client: FlaskClient
+) -> None:
     with app.app_context():
         fair_id = make_fair().id
     data = registration_form_data(email="olena@example.org")
@@ -134,9 +136,12 @@ def test_mailed_links_use_the_public_address_not_the_host_header(
         fair_id = make_fair().id
     app.config["PUBLIC_BASE_URL"] = "https://jobs.landkreis.example"
     try:
-        post_form(client, f"/fairs/{fair_id}/register",
-                  registration_form_data(email="olena@example.org"),
-                  headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"})
+        post_form(
+            client,
+            f"/fairs/{fair_id}/register",
+            registration_form_data(email="olena@example.org"),
+            headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"},
+        )
     finally:
         app.config["PUBLIC_BASE_URL"] = None
     with app.app_context():
@@ -152,8 +157,9 @@ def test_a_mail_server_failure_does_not_lose_the_registration(
         fair_id = make_fair().id
     app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=1)
     try:
-        response = post_form(client, f"/fairs/{fair_id}/register",
-                             registration_form_data(email="olena@example.org"))
+        response = post_form(
+            client, f"/fairs/{fair_id}/register", registration_form_data(email="olena@example.org")
+        )
     finally:
         app.config.update(MAIL_BACKEND="outbox", MAIL_SERVER="localhost", MAIL_PORT=25)
     assert response.status_code == 302
@@ -168,13 +174,19 @@ def test_waiting_list_keeps_its_order_when_places_are_added(
     with app.app_context():
         fair_id = make_fair(capacity=1).id
     for number in range(3):
-        post_form(app.test_client(), f"/fairs/{fair_id}/register",
-                  registration_form_data(phone=f"0176 333000{number}", given_name=f"P{number}"))
+        post_form(
+            app.test_client(),
+            f"/fairs/{fair_id}/register",
+            registration_form_data(phone=f"0176 333000{number}", given_name=f"P{number}"),
+        )
     with app.app_context():
         db.session.get(Fair, fair_id).capacity = 3
         db.session.commit()
-    post_form(app.test_client(), f"/fairs/{fair_id}/register",
-              registration_form_data(phone="0176 3330009", given_name="Late"))
+    post_form(
+        app.test_client(),
+        f"/fairs/{fair_id}/register",
+        registration_form_data(phone="0176 3330009", given_name="Late"),
+    )
     with app.app_context():
         statuses = {
             r.given_name: r.status for r in db.session.scalars(system(select(Registration)))
@@ -194,14 +206,17 @@ def test_odd_input_is_answered_without_an_error_page(app: Flask, client: FlaskCl
     nul = post_form(client, url, registration_form_data(given_name="a\x00b"))
     assert nul.status_code == 400
     arabic_digits = post_form(
-        client, url, registration_form_data(postcode="٤٩٥٦٥", languages=["uk", "uk"],
-                                            phone="0176 4444444")
+        client,
+        url,
+        registration_form_data(postcode="٤٩٥٦٥", languages=["uk", "uk"], phone="0176 4444444"),
     )
     assert arabic_digits.status_code == 302
     years_only = post_form(
-        app.test_client(), url,
-        registration_form_data(phone="0176 5555555", **{"experience-0-occupation": "",
-                                                        "experience-0-years": "3"}),
+        app.test_client(),
+        url,
+        registration_form_data(
+            phone="0176 5555555", **{"experience-0-occupation": "", "experience-0-years": "3"}
+        ),
     )
     assert years_only.status_code == 200
     assert 'href="#experience-0-occupation"' in years_only.get_data(as_text=True)
@@ -291,8 +306,11 @@ def test_data_is_purged_after_the_retention_period_unless_kept(
     with app.app_context():
         fair_id = make_fair().id
     post_form(client, f"/fairs/{fair_id}/register", registration_form_data(given_name="Gone"))
-    post_form(app.test_client(), f"/fairs/{fair_id}/register",
-              registration_form_data(given_name="Kept", phone="0176 7777777", consent_keep="y"))
+    post_form(
+        app.test_client(),
+        f"/fairs/{fair_id}/register",
+        registration_form_data(given_name="Kept", phone="0176 7777777", consent_keep="y"),
+    )
     with app.app_context():
         fair = db.session.get(Fair, fair_id)
         fair.date = dt.date.today() - dt.timedelta(days=200)
