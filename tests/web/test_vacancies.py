@@ -54,7 +54,7 @@ def test_employer_enters_a_vacancy_and_chooses_the_suggested_occupation(
         assert vacancy.status == VacancyStatus.OPEN and vacancy.career_changers_welcome
         vacancy_id = vacancy.id
     detail = client.get(f"/vacancies/{vacancy_id}").get_data(as_text=True)
-    assert 'lang="de">Koch/Köchin (m/w/d)' in detail and "29302" in detail
+    assert 'lang="de" dir="ltr">Koch/Köchin (m/w/d)' in detail and "29302" in detail
     closed = client.post(f"/vacancies/{vacancy_id}/status",
                          data={"csrf_token": csrf_token_from(detail), "status": "closed"})
     assert closed.status_code == 302
@@ -156,7 +156,7 @@ def test_fair_page_lists_open_vacancies_of_attending_employers(
     assert "Koch (m/w/d)" in empty  # employer attends
     html = client.get(f"/fairs/{fair_id}/vacancies", headers={"Accept-Language": "uk"}).get_data(
         as_text=True)
-    assert '<h2 lang="de">Koch (m/w/d)</h2>' in html
+    assert '<h2 lang="de" dir="ltr">Koch (m/w/d)</h2>' in html
     assert "кухар" in html  # the occupation in the reader's language
     assert "Entwurf Stelle" not in html and "Andere Stelle" not in html
     fair_page = client.get(f"/fairs/{fair_id}").get_data(as_text=True)
