@@ -133,11 +133,19 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
             send_registration_mail(result.registration, result.token)
             for promoted in result.promoted:
                 send_promotion_mail(promoted)
-            if result.waitlisted:
+            if result.waitlisted and result.registration.email:
                 flash(
                     _(
                         "The fair is fully booked. You are on the waiting list; we will tell you "
                         "if a place becomes free."
+                    ),
+                    "warning",
+                )
+            elif result.waitlisted:
+                flash(
+                    _(
+                        "The fair is fully booked. You are on the waiting list. This page will "
+                        "show when you have a place."
                     ),
                     "warning",
                 )
