@@ -158,7 +158,7 @@ def main() -> int:
     files = {"csv": csv_bytes(rows), "xlsx": xlsx_bytes(rows)}
     with database_urls() as urls:
         for database, url in urls:
-            app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "benchmark"})
+            app = create_app({"SQLALCHEMY_DATABASE_URI": url, "ENV_NAME": "development"})
             with app.app_context():
                 db.create_all()
                 sync_regions(app.config["REGION_DIRECTORY"])

@@ -175,7 +175,7 @@ def sample_seconds(
         ci = np.repeat(rows, len(vacancies))
         vi = np.tile(np.arange(len(vacancies)), len(rows))
         scores = matcher.score_pairs(tables, ci, vi)
-        best = best_per_row(scores.cand, scores, top)
+        best = best_per_row(scores, top)
         matcher.explained_matches(tables, scores, best, chosen, vacancies)
     naive = time.perf_counter() - start
     return indexed, naive

@@ -39,11 +39,11 @@ def shortlist_size(top: int) -> int:
     return max(60, 6 * top)
 
 
-def best_per_row(rows: IntArray, s: PairScores, top: int) -> IntArray:
-    """Indices into ``s`` of the best ``top`` pairs of each row, best first (ties broken by
-    title similarity, then by column index for a stable order)."""
+def best_per_row(s: PairScores, top: int, rows_are_candidates: bool = True) -> IntArray:
+    """Indices into ``s`` of the best ``top`` pairs of each candidate (or vacancy), best first
+    (ties broken by title similarity, then by the other side's index for a stable order)."""
     keep = np.nonzero(~s.excluded)[0]
-    cols = s.vac if rows is s.cand else s.cand
+    rows, cols = (s.cand, s.vac) if rows_are_candidates else (s.vac, s.cand)
     order = keep[np.lexsort((cols[keep], -s.title_similarity[keep], -s.score[keep], rows[keep]))]
     sorted_rows = rows[order]
     first = np.searchsorted(sorted_rows, sorted_rows, side="left")
@@ -77,6 +77,10 @@ class Matcher:
         self.resolver = Resolver(self.vocabulary, TextPreparer(self.vocabulary.lexicon, places))
         self.relations = RelationMatrix(self.vocabulary)
         self._relation_sparse = self.relations.sparse(self.weights)
+
+    def clear_cache(self) -> None:
+        """Forget the cached text resolutions (they grow with the distinct texts seen)."""
+        self.resolver.clear()
 
     def tables(self, candidates: Sequence[Candidate], vacancies: Sequence[Vacancy]) -> Tables:
         """Both sides as arrays (texts resolved through the cache)."""
@@ -195,7 +199,7 @@ class Matcher:
             rows, cols = finder.pairs(start, stop, shortlist_size(top), top)
             s = self.score_pairs(t, *((rows, cols) if rows_are_candidates else (cols, rows)))
             key = s.cand if rows_are_candidates else s.vac
-            best = best_per_row(key, s, top)
+            best = best_per_row(s, top, rows_are_candidates)
             per_row = group_by(key[best], self.explained_matches(t, s, best, candidates, vacancies))
             for r in range(start, stop):
                 yield r, tuple(per_row.get(r, ()))

@@ -44,6 +44,11 @@ class Resolver:
         self._skills: dict[str, Resolution] = {}
         self._title_similarity: dict[str, npt.NDArray[np.float32]] = {}
 
+    def clear(self) -> None:
+        """Forget all cached resolutions."""
+        for cache in (self._prepared, self._occupations, self._skills, self._title_similarity):
+            cache.clear()
+
     def prepare(self, text: str) -> PreparedText:
         """The prepared form of ``text`` (cached)."""
         prepared = self._prepared.get(text)
