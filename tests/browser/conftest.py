@@ -38,15 +38,26 @@ def _require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(app: Flask) -> Iterator[str]:
-    """The test app served by a real HTTP server on a free localhost port."""
-    app.config["SERVER_NAME"] = None
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+def live_server(app: Flask, database_url: str) -> Iterator[str]:
+    """The app served by a real HTTP server on a free localhost port.
+
+    A second app instance on the same database: the test client's app keeps its SERVER_NAME
+    (links in mails), while the browser talks to 127.0.0.1.
+    """
+    from jobsforyou import create_app
+
+    served = create_app({**{k: app.config[k] for k in ("TESTING", "SECRET_KEY", "MAIL_BACKEND",
+                                                       "RATELIMIT_STORAGE_URI")},
+                         "SQLALCHEMY_DATABASE_URI": database_url})
+    server = make_server("127.0.0.1", 0, served, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-    app.config["SERVER_NAME"] = "jobsforyou.test"
+    with served.app_context():
+        from jobsforyou.extensions import db
+
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
