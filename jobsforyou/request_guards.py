@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Flask, abort, request
@@ -19,15 +20,20 @@ class DatabaseIdConverter(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
 
-def refuse_nul_bytes() -> None:
-    """Text with NUL characters cannot be stored (PostgreSQL refuses it): answer 400 at once."""
+# C0 control characters other than tab, line feed and carriage return: no person types them;
+# PostgreSQL refuses NUL and spreadsheets refuse the others.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def refuse_control_characters() -> None:
+    """Form or query text with control characters is malformed: answer 400 at once."""
     for values in (request.args, request.form):
         for value in values.values():
-            if "\x00" in value:
+            if CONTROL_CHARACTERS.search(value):
                 abort(400)
 
 
 def register(app: Flask) -> None:
     """Install the URL converter and the request check."""
     app.url_map.converters["int"] = DatabaseIdConverter
-    app.before_request(refuse_nul_bytes)
+    app.before_request(refuse_control_characters)

@@ -138,3 +138,27 @@ def test_german_dates_and_arabic_dates_come_from_babel(app: Flask, client: Flask
         as_text=True
     )
     assert "4 березня 2027" in ukrainian
+
+
+def test_form_macros_are_translated(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    page = post_form(client, f"/fairs/{fair_id}/register", {}, headers={"Accept-Language": "de"})
+    html = page.get_data(as_text=True)
+    assert "Bitte prüfen Sie Ihre Angaben" in html
+    assert "(Pflichtfeld)" in html
+    assert "Please check your entries" not in html
+
+
+def test_control_characters_are_refused_without_an_error_page(
+    app: Flask, client: FlaskClient
+) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    for bad in ("Lager\x07helfer", "a\x00b", "x\x1bz"):
+        response = post_form(client, f"/fairs/{fair_id}/register",
+                             registration_form_data(given_name=bad))
+        assert response.status_code == 400
+    fine = post_form(client, f"/fairs/{fair_id}/register",
+                     registration_form_data(skills="Stapler\r\nKasse\tHACCP"))
+    assert fine.status_code == 302
