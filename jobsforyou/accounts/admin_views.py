@@ -13,11 +13,12 @@ from sqlalchemy import select
 from jobsforyou.accounts import emails, services
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.forms import ConfirmActionForm, InviteStaffForm
-from jobsforyou.accounts.models import Role
+from jobsforyou.accounts.models import Role, User
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.formfields import select_choices
 from jobsforyou.i18n import LANGUAGES
+from jobsforyou.regions.models import Municipality
 from jobsforyou.regions.services import municipalities_for_choice
 from jobsforyou.scoping import scope_for, scoped
 
@@ -41,18 +42,30 @@ def _fill_choices(form: InviteStaffForm) -> None:
     form.role.choices = select_choices(
         (role.value, ROLE_LABELS[role]) for role in services.STAFF_ROLES
     )
+    region_id = current_user.region_id  # an admin without a county manages all of them
     form.municipality.choices = select_choices(
         [(0, _("Whole county"))]
-        + [(m.id, m.name) for m in municipalities_for_choice() if m.in_region]
+        + [(m.id, m.name) for m in municipalities_for_choice()
+           if m.in_region and (region_id is None or m.region_id == region_id)]
     )
-    fairs = db.session.scalars(
-        scoped(select(Fair).order_by(Fair.date.desc()), scope_for(current_user))
-    )
+    fair_query = select(Fair).order_by(Fair.date.desc())
+    if region_id is not None:
+        fair_query = fair_query.where(
+            Fair.municipality_id.in_(
+                select(Municipality.id).where(Municipality.region_id == region_id)
+            )
+        )
+    fairs = db.session.scalars(scoped(fair_query, scope_for(current_user)))
     form.fair.choices = select_choices(
         [(0, _("No fair"))]
         + [(fair.id, f"{fair.title} ({fair.date.isoformat()})") for fair in fairs]
     )
     form.language.choices = select_choices((lang.code, lang.native_name) for lang in LANGUAGES)
+
+
+def _in_admins_county(user: User) -> bool:
+    """Admins may send a new invitation to the accounts of their county (all, without one)."""
+    return current_user.region_id is None or user.region_id == current_user.region_id
 
 
 @bp.route("/users", methods=["GET", "POST"])
@@ -76,6 +89,7 @@ def users():  # type: ignore[no-untyped-def]
                 user, token = services.invite_user(
                     form.email.data or "", role, form.display_name.data or "",
                     language=form.language.data, now=dt.datetime.now(dt.UTC), scope=scope,
+                    may_reinvite=_in_admins_county,
                 )
             except services.AccountError:
                 db.session.rollback()

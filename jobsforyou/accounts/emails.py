@@ -12,10 +12,13 @@ from jobsforyou.links import external_url
 from jobsforyou.mail import send_mail
 
 
-def _send(user: User, subject: object, template: str, **context: object) -> None:
+def _render(user: User, subject: object, template: str, **context: object) -> tuple[str, str]:
     with force_locale(supported_language(user.language) or "de"):
-        subject_text = str(subject)
-        body = render_template(template, user=user, **context)
+        return str(subject), render_template(template, user=user, **context)
+
+
+def _send(user: User, subject: object, template: str, **context: object) -> None:
+    subject_text, body = _render(user, subject, template, **context)
     send_mail(user.email, subject_text, body)
 
 
@@ -37,3 +40,16 @@ def send_invitation_mail(user: User, token: str, inviter: User) -> None:
     link = external_url("accounts.accept_invitation", token=token)
     _send(user, _l("You are invited to JobsForYou"), "accounts/mail/invitation.txt", link=link,
           inviter=inviter)
+
+
+def send_signup_attempt_mail(user: User) -> None:
+    """Tell the owner of an address that someone tried to sign up with it (the page does not)."""
+    _send(user, _l("Someone tried to create an account with your address"),
+          "accounts/mail/signup_attempt.txt", link=external_url("accounts.forgot_password"))
+
+
+def render_without_sending(template: str, language: str, **context: object) -> None:
+    """Do the work of preparing a mail that is not sent, so that the answer takes as long."""
+    stand_in = User(email="", display_name="", language=language)
+    _render(stand_in, "", template, link=external_url("accounts.login"), inviter=stand_in,
+            **context)

@@ -42,6 +42,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
     fair_id: Mapped[int | None] = mapped_column(ForeignKey("fairs.id"))
     active: Mapped[bool] = mapped_column(default=True)
+    # Part of the session's user id: raising it (new password, deactivation) ends every session.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     email_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
@@ -51,6 +53,14 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     def is_active(self) -> bool:  # type: ignore[override]
         """Flask-Login: deactivated accounts cannot sign in."""
         return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login: the id stored in sessions and remember cookies, with the session version."""
+        return f"{self.id}.{self.session_version or 0}"
+
+    def end_sessions(self) -> None:
+        """Sign the user out everywhere: sessions with the old version are no longer accepted."""
+        self.session_version = (self.session_version or 0) + 1
 
 
 class TokenPurpose(enum.StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -118,6 +119,7 @@ def sign_up_employer(email: str, password: str, employer_name: str, display_name
     """Create an employer and its first user (unconfirmed until the link in the mail is opened)."""
     address = normalize_email(email)
     _require_good_password(password)
+    password_hash = hash_password(password)  # before the address check: same work either way
     _require_new_address(address)
     region_id = default_region_id()
     if region_id is None:
@@ -126,7 +128,7 @@ def sign_up_employer(email: str, password: str, employer_name: str, display_name
                         contact_name=display_name.strip(), contact_email=address)
     db.session.add(employer)
     db.session.flush()
-    user = User(email=address, password_hash=hash_password(password), role=Role.EMPLOYER,
+    user = User(email=address, password_hash=password_hash, role=Role.EMPLOYER,
                 display_name=display_name.strip(), language=language, region_id=region_id,
                 employer_id=employer.id)
     db.session.add(user)
@@ -173,9 +175,10 @@ def authenticate(email: str, password: str) -> User:
 
 
 def set_password(user: User, password: str, now: dt.datetime) -> None:
-    """Change the password; every outstanding reset or invitation link of the user ends."""
+    """Change the password; every outstanding link and every session of the user ends."""
     _require_good_password(password)
     user.password_hash = hash_password(password)
+    user.end_sessions()
     tokens.invalidate_tokens(user, now)
     db.session.flush()
 
@@ -205,12 +208,26 @@ def reset_password(secret: str, password: str, now: dt.datetime) -> User:
     return user
 
 
+def invitation_pending(user: User) -> bool:
+    """Whether the user was invited but has never chosen a password (and is not deactivated)."""
+    return user.active and not user.password_hash
+
+
 def invite_user(
     email: str, role: Role, display_name: str, language: str, now: dt.datetime, *,
     employer_id: int | None = None, scope: StaffScope | None = None,
+    may_reinvite: Callable[[User], bool] | None = None,
 ) -> tuple[User, str]:
-    """Create an account without a password and an invitation token to set one."""
+    """Create an account without a password and an invitation token to set one.
+
+    If the address belongs to an account whose invitation was never accepted and the inviter
+    `may_reinvite` it, that account (with its role and scope) gets a new invitation token.
+    """
     address = normalize_email(email)
+    existing = user_by_email(address)
+    if (existing is not None and may_reinvite is not None and invitation_pending(existing)
+            and may_reinvite(existing)):
+        return existing, tokens.issue_token(existing, TokenPurpose.INVITATION, now)
     _require_new_address(address)
     scope = scope or StaffScope()
     user = User(email=address, password_hash="", role=role, display_name=display_name.strip(),
@@ -238,6 +255,7 @@ def deactivate_user(user: User, acting_user: User, now: dt.datetime) -> None:
     if user.id == acting_user.id:
         raise AccountError("You cannot deactivate your own account.")
     user.active = False
+    user.end_sessions()
     tokens.invalidate_tokens(user, now)
     db.session.flush()
 

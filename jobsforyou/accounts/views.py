@@ -99,9 +99,15 @@ def signup():  # type: ignore[no-untyped-def]
                 form.display_name.data or "", language=str(get_locale()),
             )
         except services.EmailTaken:
+            # The page must not tell whether the address has an account: the owner gets a mail.
             db.session.rollback()
-            form.email.errors = [_("An account with this e-mail address exists already. "
-                                   "Sign in or reset your password.")]
+            owner = services.user_by_email(form.email.data or "")
+            if owner is not None and owner.active:
+                emails.send_signup_attempt_mail(owner)
+            else:
+                emails.render_without_sending("accounts/mail/confirm.txt", str(get_locale()))
+            return render_template("accounts/check_mail.html",
+                                   email=services.normalize_email(form.email.data or ""))
         except services.WeakPassword as error:
             db.session.rollback()
             form.password.errors = [password_message(error.issue)]
@@ -147,6 +153,8 @@ def forgot_password():  # type: ignore[no-untyped-def]
         db.session.commit()
         if found is not None:
             emails.send_reset_mail(*found)
+        else:  # comparable work, so that the time taken does not tell either
+            emails.render_without_sending("accounts/mail/reset.txt", str(get_locale()))
         return render_template("accounts/check_mail.html", email=form.email.data, reset=True)
     return render_template("accounts/forgot_password.html", form=form)
 

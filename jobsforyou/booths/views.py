@@ -113,6 +113,9 @@ def cancel(fair_id: int):  # type: ignore[no-untyped-def]
         abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if booth_request.fair.date < dt.date.today():  # the fair has taken place: nothing to cancel
+        flash(booth_error_message(services.InvalidTransition(booth_request.status)), "error")
+        return redirect(url_for("booths.overview"))
     try:
         promoted = services.cancel_request(booth_request)
     except services.BoothError as error:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 
 from jobsforyou.employers.models import Employer
@@ -49,7 +51,7 @@ def write_table(headers: Sequence[str], rows: Iterable[Sequence[object]], kind: 
     if kind == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
-        sheet.append([neutralise(header) for header in headers])
+        sheet.append([neutralise(_xlsx_cell(header)) for header in headers])
         for row in rows:
             sheet.append([neutralise(_xlsx_cell(cell)) for cell in row])
         buffer = io.BytesIO()
@@ -131,6 +133,9 @@ def _csv_cell(cell: object) -> object:
 
 
 def _xlsx_cell(cell: object) -> object:
+    """A value openpyxl can write: control characters (illegal in XLSX) are removed."""
+    if isinstance(cell, float) and not math.isfinite(cell):
+        return str(cell)
     if isinstance(cell, dt.datetime | dt.date | int | float) or cell is None:
         return cell
-    return str(cell)
+    return ILLEGAL_CHARACTERS_RE.sub("", str(cell))

@@ -336,7 +336,7 @@ def _plan_row(
         if key in row.cells:
             changes[key] = read(key, parse)
     for key in ("title", "employer"):
-        if (key in row.cells or vacancy is None) and not _safe_text(row.cells.get(key)) \
+        if (key in row.cells or vacancy is None) and _blank(row.cells.get(key)) \
                 and not any(e.column == row.labels.get(key) for e in errors):
             problem(key, _l("This field is required."))
     _plan_place(row, lookups, changes, read, problem)
@@ -416,6 +416,12 @@ def _safe_text(value: object) -> str:
         return values.cell_text(value)
     except values.ValueProblem:
         return ""
+
+
+def _blank(value: object) -> bool:
+    """Nothing entered (a value that cannot be read is reported by its parser instead)."""
+    return value is None or (isinstance(value, str) and not isinstance(value, values.Formula)
+                             and not value.strip())
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -63,6 +64,9 @@ def cell_text(value: object) -> str:
     if isinstance(value, Formula):
         raise ValueProblem(_l("The cell contains a formula. Enter the value itself; formulas "
                               "are not imported."))
+    if not isinstance(value, str | int | float | dt.date | dt.time | dt.timedelta) or (
+            isinstance(value, float) and not math.isfinite(value)):
+        raise ValueProblem(_l("This value cannot be read. Enter a text or a number."))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
@@ -123,8 +127,10 @@ def parse_count(value: object, default: int = 1) -> int:
 
 def parse_postcode(value: object) -> str:
     """A German postcode of five digits (spreadsheets may have turned it into a number)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = f"{int(value):05d}"
+    if isinstance(value, float) and value.is_integer():  # never infinite or NaN
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99_999:
+        value = f"{value:05d}"
     text = cell_text(value)
     if text and not POSTCODE.match(text):
         raise ValueProblem(_l("%(value)s is not a postcode. A German postcode has five digits.",

@@ -174,7 +174,7 @@ def api_tokens():  # type: ignore[no-untyped-def]
     return response
 
 
-@bp.post("/api-tokens/<int:token_id>/revoke")
+@bp.post("/api-tokens/<int(max=2147483647):token_id>/revoke")
 @staff_only
 def revoke_api_token(token_id: int):  # type: ignore[no-untyped-def]
     """Stop a token from working."""

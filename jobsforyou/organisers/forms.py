@@ -14,6 +14,8 @@ from jobsforyou.booths.choices import BOOTH_KIND_LABELS
 from jobsforyou.booths.models import BoothKind
 from jobsforyou.formfields import select_choices
 
+MAX_ID = 2**31 - 1  # database ids are 32-bit integers; larger numbers cannot name a booth
+
 
 class BoothForm(FlaskForm):
     """A booth to add to the plan."""
@@ -36,7 +38,12 @@ class DecisionForm(FlaskForm):
     """Approve (with a booth), put on the waiting list, decline (with a reason) or cancel."""
 
     # The service decides whether the booth is (still) free; a stale choice gets its message.
-    booth = SelectField(_l("Booth"), coerce=int, default=0, validate_choice=False)
+    booth = SelectField(
+        _l("Booth"), coerce=int, default=0, validate_choice=False,
+        validators=[NumberRange(min=0, max=MAX_ID, message=_l(
+            "This booth is no longer free. Please choose another booth or put the request "
+            "on the waiting list."))],
+    )
     booths_granted = IntegerField(
         _l("Booths this employer may hold at this fair"),
         default=1,

@@ -32,6 +32,18 @@ bp = Blueprint("vacancies", __name__, url_prefix="/vacancies")
 MANAGERS = (Role.EMPLOYER, Role.BUSINESS_DEVELOPMENT)
 
 
+MAX_ID = 2**31 - 1  # database ids are 32-bit integers
+
+
+def _id_arg(name: str) -> int | None:
+    """An id from the query string; None when absent or not a number, 0 (finds nothing) when
+    the number is too large to be an id."""
+    value = request.args.get(name, type=int)
+    if value is None:
+        return None
+    return value if 0 <= value <= MAX_ID else 0
+
+
 def _load(vacancy_id: int) -> Vacancy:
     try:
         return services.vacancy_in_scope(scope_for(current_user), vacancy_id)
@@ -67,7 +79,7 @@ def _fill_choices(form: VacancyForm) -> None:
 @roles_required(*MANAGERS)
 def index():  # type: ignore[no-untyped-def]
     """The vacancies the user may manage, optionally of one employer."""
-    employer_id = request.args.get("employer", type=int)
+    employer_id = _id_arg("employer")
     vacancies = services.vacancies_in_scope(scope_for(current_user), employer_id=employer_id)
     return render_template("vacancies/index.html", vacancies=vacancies, status_label=status_label)
 
@@ -78,7 +90,7 @@ def create():  # type: ignore[no-untyped-def]
     """Enter a vacancy; staff choose the employer, employer users write for their own."""
     scope = scope_for(current_user)
     form = VacancyForm(data=None if request.method == "POST"
-                       else {"employer": request.args.get("employer", 0, type=int)})
+                       else {"employer": _id_arg("employer") or 0})
     _fill_choices(form)
     if current_user.role == Role.EMPLOYER:
         del form.employer

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 
 from jobsforyou.accounts import services
 from jobsforyou.accounts.models import AccountToken, Role, User
@@ -90,7 +90,7 @@ def test_signup_refuses_a_taken_address_and_a_common_password(app: Flask,
     with app.app_context():
         make_account(email="taken@example.org")
     taken = post_form(client, "/signup", {**SIGNUP, "email": "Taken@example.org"})
-    assert "exists already" in taken.get_data(as_text=True)
+    assert taken.status_code == 200 and "exists already" not in taken.get_data(as_text=True)
     for common in ("Passwort123", "SCHALKE04", "hallo123", "qwertz123"):
         weak = post_form(client, "/signup",
                          {**SIGNUP, "password": common, "password_repeat": common})
@@ -286,3 +286,182 @@ def test_signup_is_rate_limited(app: Flask, client: FlaskClient) -> None:
     codes = [post_form(client, "/signup", {**SIGNUP, "password": "x"}).status_code
              for _i in range(limit + 1)]
     assert codes[:limit] == [200] * limit and codes[limit] == 429
+
+
+def test_signup_with_a_taken_address_looks_like_a_new_one(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        make_account(email="owner@example.org", display_name="Owner")
+    strip = re.compile(r'name="csrf_token" value="[^"]*"')
+    new = post_form(client, "/signup", {**SIGNUP, "email": "fresh@example.org"})
+    taken = post_form(client, "/signup", {**SIGNUP, "email": "Owner@example.org"})
+    assert new.status_code == taken.status_code == 200
+    assert strip.sub("", new.get_data(as_text=True).replace("fresh", "owner")) == \
+        strip.sub("", taken.get_data(as_text=True))
+    with app.app_context():
+        assert [m.recipient for m in outbox()] == ["fresh@example.org", "owner@example.org"]
+        assert "/password/forgot" in outbox()[-1].body
+        assert db.session.scalar(select(func.count(User.id))) == 2  # no second owner account
+
+
+def test_a_new_password_ends_every_other_session(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        make_account(email="two@example.org", employer_id=make_employer().id)
+    assert login(client, "two@example.org", PASSWORD).status_code == 302
+    assert client.get("/vacancies").status_code == 200
+    other = app.test_client()
+    post_form(other, "/password/forgot", {"email": "two@example.org"})
+    new_password = "ein ganz neues Kennwort"
+    changed = post_form(other, link_in_last_mail(app),
+                        {"password": new_password, "password_repeat": new_password})
+    assert changed.status_code == 302
+    signed_out = client.get("/vacancies")
+    assert signed_out.status_code == 302 and signed_out.headers["Location"].startswith("/login")
+    assert login(client, "two@example.org", new_password).status_code == 302
+    assert client.get("/vacancies").status_code == 200
+
+
+def test_deactivation_and_old_session_ids(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        user = make_account(employer_id=make_employer().id)
+        admin_id = make_account("admin").id
+        user_id = user.id
+        assert user.get_id() == f"{user_id}.0"
+    sign_in(client, user_id)  # a session id without a version counts as version 0
+    assert client.get("/vacancies").status_code == 200
+    for forged in (f"{user_id}.1", f"{user_id}.x", "99999999999999999999", f"{user_id}.0.0"):
+        with client.session_transaction() as session:
+            session["_user_id"] = forged
+        assert client.get("/vacancies").status_code == 302, forged
+    sign_in(client, user_id)
+    with app.app_context():
+        services.deactivate_user(db.session.get(User, user_id), db.session.get(User, admin_id),
+                                 dt.datetime.now(dt.UTC))
+        db.session.execute(update(User).where(User.id == user_id).values(active=True))
+        db.session.commit()  # even when reactivated, the sessions from before stay ended
+    assert client.get("/vacancies").status_code == 302
+
+
+def test_forgot_password_renders_a_mail_for_unknown_addresses_too(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobsforyou.accounts import emails
+
+    rendered: list[str] = []
+    original = emails._render
+    monkeypatch.setattr(emails, "_render",
+                        lambda user, subject, template, **context: rendered.append(template)
+                        or original(user, subject, template, **context))
+    assert post_form(client, "/password/forgot", {"email": "nobody@example.org"}).status_code == 200
+    assert rendered == ["accounts/mail/reset.txt"]
+    with app.app_context():
+        assert outbox() == []
+
+
+def test_colleague_invitation_does_not_reveal_accounts(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        employer_id = make_employer().id
+        inviter_id = make_account(employer_id=employer_id).id
+        make_account(email="elsewhere@example.org", employer_id=make_employer("Andere").id)
+    sign_in(client, inviter_id)
+    answers = []
+    for address in ("free@example.org", "elsewhere@example.org"):
+        sent = post_form(client, "/account/colleagues", {"email": address},
+                         headers={"Accept-Language": "en"})
+        assert sent.status_code == 302
+        answers.append(client.get("/account/colleagues", headers={"Accept-Language": "en"})
+                       .get_data(as_text=True))
+    assert "If free@example.org can be invited" in answers[0]
+    assert "If elsewhere@example.org can be invited" in answers[1]
+    assert "exists already" not in answers[1]
+    with app.app_context():
+        assert [m.recipient for m in outbox()] == ["free@example.org"]
+        assert db.session.scalar(
+            select(User.employer_id).where(User.email == "elsewhere@example.org")) != employer_id
+
+
+def test_invitations_are_rate_limited(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        inviter_id = make_account(employer_id=make_employer().id).id
+    sign_in(client, inviter_id)
+    token = csrf_token_from(client.get("/account/colleagues").get_data(as_text=True))
+    codes = [client.post("/account/colleagues", data={"csrf_token": token, "email": ""}).status_code
+             for _i in range(21)]
+    assert codes[:20] == [200] * 20 and codes[20] == 429
+
+
+def test_an_expired_invitation_can_be_sent_again(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        employer_id = make_employer().id
+        inviter_id = make_account(employer_id=employer_id).id
+        admin_id = make_account("admin").id
+    sign_in(client, inviter_id)
+    post_form(client, "/account/colleagues", {"email": "late@example.org"})
+    first = link_in_last_mail(app)
+    with app.app_context():
+        db.session.execute(update(AccountToken).values(
+            expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)))
+        db.session.commit()
+    assert client.get(first).status_code == 404
+    assert post_form(client, "/account/colleagues",
+                     {"email": "Late@example.org"}).status_code == 302
+    second = link_in_last_mail(app)
+    assert second != first and client.get(second).status_code == 200
+    admin = app.test_client()
+    admin.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    sign_in(admin, admin_id)
+    again = post_form(admin, "/admin/users", {"email": "late@example.org", "role": "organiser",
+                                              "municipality": "0", "fair": "0",
+                                              "language": "de"})
+    assert again.status_code == 302
+    third = link_in_last_mail(app)
+    assert client.get(second).status_code == 404 and client.get(third).status_code == 200
+    password = "endlich angekommen 2027"
+    assert post_form(app.test_client(), third,
+                     {"password": password, "password_repeat": password}).status_code == 302
+    with app.app_context():
+        joined = db.session.scalar(select(User).where(User.email == "late@example.org"))
+        assert joined.employer_id == employer_id and joined.role == Role.EMPLOYER
+        assert db.session.scalar(select(func.count(User.id))) == 3
+    # an account in use is not invited again
+    taken = post_form(admin, "/admin/users", {"email": "late@example.org", "role": "organiser",
+                                              "municipality": "0", "fair": "0",
+                                              "language": "de"})
+    assert "exists already" in taken.get_data(as_text=True)
+
+
+def test_admin_invitation_offers_only_the_admins_county(app: Flask, client: FlaskClient) -> None:
+    from jobsforyou.fairs.models import Fair
+    from jobsforyou.regions.models import Municipality
+    from tests.factories import other_region
+
+    with app.app_context():
+        town = Municipality(region_id=other_region().id, ags="099990001", name="Fernstadt",
+                            postcodes=["99999"], latitude=50.0, longitude=10.0)
+        db.session.add(town)
+        db.session.commit()
+        town_id = town.id
+    try:
+        with app.app_context():
+            foreign_fair_id = make_fair(municipality_id=town_id, title="Messe Fernstadt").id
+            own_fair_id = make_fair(title="Messe Bramsche").id
+            admin_id = make_account("admin").id
+            global_admin_id = make_account("admin", region_id=None).id
+        sign_in(client, admin_id)
+        html = client.get("/admin/users").get_data(as_text=True)
+        assert "Messe Bramsche" in html
+        assert "Messe Fernstadt" not in html and "Fernstadt" not in html
+        refused = post_form(client, "/admin/users", {
+            "email": "desk@example.org", "role": "checkin", "municipality": "0",
+            "fair": str(foreign_fair_id), "language": "de"})
+        assert refused.status_code == 200
+        with app.app_context():
+            assert services.user_by_email("desk@example.org") is None
+        sign_in(client, global_admin_id)
+        html = client.get("/admin/users").get_data(as_text=True)
+        assert "Messe Fernstadt" in html and f'value="{town_id}"' in html
+        assert f'value="{own_fair_id}"' in html
+    finally:  # municipalities are static: the other county's town must not stay behind
+        with app.app_context():
+            db.session.rollback()
+            db.session.execute(delete(Fair).where(Fair.municipality_id == town_id))
+            db.session.execute(delete(Municipality).where(Municipality.id == town_id))
+            db.session.commit()

@@ -76,3 +76,33 @@ def test_push_without_or_with_revoked_token_is_refused(app: Flask, client: Flask
     assert refused.status_code == 401 and "WWW-Authenticate" in refused.headers
     with app.app_context():
         assert db.session.scalars(scoped(select(Vacancy), SYSTEM)).all() == []
+
+
+def test_values_that_are_not_text_are_field_errors(app: Flask, client: FlaskClient) -> None:
+    token = create_token(app, client)
+    body = ('[{"id": "API-7", "employer": {"a": 1}, "title": "Helfer", "postcode": Infinity},'
+            ' {"id": "API-8", "employer": "Firma", "title": ["x"], "postcode": NaN,'
+            '  "openings": -Infinity, "required_skills": [{"a": 1}]},'
+            ' {"id": "API-9", "employer": "Firma", "title": "Helfer", "postcode": 49124.0}]')
+    response = client.post("/api/vacancies", data=body, content_type="application/json",
+                           headers={"Authorization": f"Bearer {token}", "Accept-Language": "en"})
+    assert response.status_code == 207, response.json
+    items = response.json["items"]
+    assert [item["outcome"] for item in items] == ["error", "error", "new"]
+    assert {error["field"] for error in items[0]["errors"]} == {"employer", "postcode"}
+    assert {error["field"] for error in items[1]["errors"]} == {
+        "title", "postcode", "openings", "required_skills"}
+    assert all(error["message"] == "This value cannot be read. Enter a text or a number."
+               for item in items[:2] for error in item["errors"])
+    with app.app_context():
+        vacancy = db.session.scalar(scoped(select(Vacancy), SYSTEM))
+        assert vacancy.external_ref == "API-9" and vacancy.postcode == "49124"
+
+
+def test_revoking_a_token_id_too_large_for_the_database_is_not_found(
+        app: Flask, client: FlaskClient) -> None:
+    create_token(app, client)
+    csrf = csrf_token_from(client.get("/imports/api-tokens").get_data(as_text=True))
+    for token_id in (2**31, 10**30):
+        response = client.post(f"/imports/api-tokens/{token_id}/revoke", data={"csrf_token": csrf})
+        assert response.status_code == 404

@@ -16,6 +16,7 @@ from jobsforyou.scoping import SYSTEM, scoped
 from tests.conftest import csrf_token_from, post_form, sign_in
 from tests.factories import (
     make_account,
+    make_attending,
     make_booth,
     make_booth_request,
     make_employer,
@@ -159,3 +160,39 @@ def test_booth_plan_add_and_remove(app: Flask, client: FlaskClient) -> None:
     assert client.post(f"{plan}/{booth_id}/remove", data={"csrf_token": token}).status_code == 302
     with app.app_context():
         assert booth_plan(fair_id) == []
+
+
+def test_employer_cannot_cancel_after_the_fair(app: Flask, client: FlaskClient) -> None:
+    import datetime as dt
+
+    with app.app_context():
+        fair = make_fair(date=dt.date.today() - dt.timedelta(days=1))
+        employer = make_employer()
+        user_id = make_account(employer_id=employer.id).id
+        make_attending(fair, employer)
+        request_id = db.session.scalar(scoped(select(BoothRequest.id), SYSTEM))
+        fair_id = fair.id
+    sign_in(client, user_id)
+    token = csrf_token_from(client.get("/employer/booths").get_data(as_text=True))
+    refused = client.post(f"/employer/fairs/{fair_id}/booth/cancel", data={"csrf_token": token},
+                          headers={"Accept-Language": "en"})
+    assert refused.status_code == 302
+    page = client.get(refused.headers["Location"], headers={"Accept-Language": "en"})
+    assert "not possible in the request&#39;s current state" in page.get_data(as_text=True)
+    with app.app_context():
+        assert state(request_id) == BoothRequestStatus.APPROVED
+        assert outbox() == []
+
+
+def test_huge_booth_id_is_a_form_error(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        fair = make_fair()
+        request_id = make_booth_request(fair, make_employer()).id
+        sign_in(client, make_account("organiser").id)
+    response = post_form(client, f"/organiser/booth-requests/{request_id}",
+                         {"booth": "99999999999999999999", "approve": "y"},
+                         headers={"Accept-Language": "en"})
+    assert response.status_code == 200
+    assert "This booth is no longer free" in response.get_data(as_text=True)
+    with app.app_context():
+        assert state(request_id) == BoothRequestStatus.REQUESTED

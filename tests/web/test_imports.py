@@ -6,13 +6,16 @@ import csv
 import datetime as dt
 import io
 import re
+import time
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import force_locale
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from jobsforyou.employers.models import Employer
@@ -277,3 +280,142 @@ def test_import_page_documents_the_columns(app: Flask, client: FlaskClient) -> N
     for header in ("Referenznummer", "Beschäftigungsart", "Anzahl Stellen", "Führerschein"):
         assert header in html
     assert re.search(r'href="/imports/template\.xlsx"', html)
+
+
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+HEADERS = ["Referenznummer", "Arbeitgeber", "Stellentitel", "Arbeitsort PLZ"]
+
+
+def xlsx_with_sheet(sheet_data: str, dimension: str = "A1:D3") -> bytes:
+    """A valid workbook from openpyxl whose first sheet is replaced by hand-written XML."""
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SHEET_NS}">'
+             f'<dimension ref="{dimension}"/><sheetData>{sheet_data}</sheetData></worksheet>')
+    result = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(result, "w",
+                                                            zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = sheet.encode()
+            target.writestr(info.filename, data)
+    return result.getvalue()
+
+
+def text_row(number: int, texts: list[str]) -> str:
+    cells = "".join(f'<c r="{chr(65 + index)}{number}" t="inlineStr"><is><t>{text}</t></is></c>'
+                    for index, text in enumerate(texts))
+    return f'<row r="{number}">{cells}</row>'
+
+
+def file_errors(report) -> list[str]:  # type: ignore[no-untyped-def]
+    with force_locale("en"):
+        return [str(message) for message in report.file_errors]
+
+
+def test_huge_claimed_dimension_is_read_quickly_and_small(app: Flask) -> None:
+    content = xlsx_with_sheet(text_row(200_000, ["x"]), dimension="A1:XFD1048576")
+    assert len(content) < 10_000
+    with app.app_context():
+        tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            report = import_file("bomb.xlsx", content, import_region_id())
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert time.perf_counter() - started < 10
+        assert peak < 50 * 1024 * 1024
+        assert file_errors(report) == ["The file is empty."]
+        wide = xlsx_with_sheet(text_row(1, HEADERS) + text_row(2, ["W-1", "Firma", "Helfer"])
+                               + '<row r="3"><c r="XFD3" t="inlineStr"><is><t>z</t></is></c></row>',
+                               dimension="A1:XFD3")
+        assert import_file("wide.xlsx", wide, import_region_id()).counts["new"] == 1
+        db.session.rollback()
+
+
+def test_too_many_rows_and_unpacked_size_are_file_problems(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    with app.app_context():
+        started = time.perf_counter()
+        report = import_file("viele.csv", generated_csv(20_001), import_region_id())
+        assert file_errors(report) == ["The file has more than 20000 rows; split it."]
+        assert time.perf_counter() - started < 10
+        monkeypatch.setitem(app.config, "IMPORT_MAX_ROWS", 2)
+        rows = "".join(text_row(number, [f"R-{number}", "Firma", "Helfer"])
+                       for number in range(2, 5))
+        report = import_file("viele.xlsx", xlsx_with_sheet(text_row(1, HEADERS) + rows),
+                             import_region_id())
+        assert file_errors(report) == ["The file has more than 2 rows; split it."]
+        assert import_file("zwei.csv", generated_csv(2), import_region_id()).counts["new"] == 2
+        monkeypatch.setitem(app.config, "IMPORT_MAX_UNPACKED_BYTES", 1000)
+        report = import_file("gross.xlsx", xlsx_with_sheet(text_row(1, HEADERS)),
+                             import_region_id())
+        assert file_errors(report)[0].startswith("The file could not be read.")
+        assert set(vacancies()) == {"GEN-00000", "GEN-00001"}
+
+
+UTF16_SURROGATE = ("\ufeffReferenznummer\tArbeitgeber\tStellentitel\r\nU-1\tFirma\t"
+                   .encode("utf-16-le") + b"\x00\xd8" + "x\r\n".encode("utf-16-le"))
+NOT_A_NUMBER = xlsx_with_sheet(text_row(1, HEADERS) + '<row r="2"><c r="A2"><v>abc</v></c></row>')
+INFINITE = xlsx_with_sheet(text_row(1, HEADERS) + '<row r="2"><c r="A2"><v>1E999</v></c>'
+                           '<c r="B2" t="inlineStr"><is><t>Firma</t></is></c>'
+                           '<c r="C2" t="inlineStr"><is><t>Helfer</t></is></c>'
+                           '<c r="D2"><v>1E999</v></c></row>')
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "file_error", "row_error"),
+    [
+        ("surrogate.csv", UTF16_SURROGATE, "The file could not be read.", None),
+        ("zahl.xlsx", NOT_A_NUMBER, "The file could not be read.", None),
+        ("unendlich.xlsx", INFINITE, None, "This value cannot be read."),
+        ("kaputt.xlsx", b"PK\x03\x04 kein zip", "The file could not be read.", None),
+    ],
+    ids=["utf16-lone-surrogate", "xlsx-number-abc", "xlsx-number-1e999", "not-a-zip"],
+)
+def test_malformed_files_never_fail(app: Flask, client: FlaskClient, tmp_path: Path, name: str,
+                                    content: bytes, file_error: str | None,
+                                    row_error: str | None) -> None:
+    with app.app_context():
+        report = import_file(name, content, import_region_id())
+        if file_error:
+            assert file_errors(report)[0].startswith(file_error)
+        else:
+            found = messages(report)
+            assert [(row, column) for row, column, _ in found] == [
+                (2, "Referenznummer"), (2, "Arbeitsort PLZ")]
+            assert all(text.startswith(row_error or "") for _, _, text in found)
+        db.session.rollback()
+        sign_in(client, make_account("business_development").id)
+    preview_url = upload(client, name, content).headers["Location"]
+    assert client.get(preview_url, headers={"Accept-Language": "en"}).status_code == 200
+    for kind in ("csv", "xlsx"):
+        assert client.get(f"{preview_url}/errors.{kind}").status_code == 200
+    token = csrf_token_from(client.get(preview_url).get_data(as_text=True))
+    assert client.post(preview_url + "/confirm", data={"csrf_token": token}).status_code == 302
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = app.test_cli_runner().invoke(args=["import-vacancies", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert ("File: " if file_error else "Row 2, Arbeitsort PLZ: ") in result.output
+
+
+def test_control_characters_are_left_out_of_xlsx_files(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        sign_in(client, make_account("business_development").id)
+        employer = make_employer("Lager\x1bGmbH", postcode="49565")
+        make_vacancy(employer, title="Lager\x07helfer", description="=\x01Formel",
+                     external_ref="CC-1")
+    exported = client.get("/imports/exports/vacancies.xlsx")
+    assert exported.status_code == 200
+    values = [cell.value for cell in load_workbook(io.BytesIO(exported.data)).active[2]]
+    assert "Lagerhelfer" in values and "LagerGmbH" in values and "'=Formel" in values
+    assert client.get("/imports/exports/employers.xlsx").status_code == 200
+    csv_file = (b"Referenznummer;Arbeitgeber;Stellentitel;Beginn\r\n"
+                b"CC-2;Firma\x07;Helfer;31.02.2026\r\n")
+    preview_url = upload(client, "steuer.csv", csv_file).headers["Location"]
+    rejected = client.get(preview_url + "/errors.xlsx")
+    assert rejected.status_code == 200
+    assert load_workbook(io.BytesIO(rejected.data)).active["B2"].value == "Firma"

@@ -162,3 +162,16 @@ def test_fair_page_lists_open_vacancies_of_attending_employers(
     fair_page = client.get(f"/fairs/{fair_id}").get_data(as_text=True)
     assert f"/fairs/{fair_id}/vacancies" in fair_page
     assert client.get("/fairs/999999/vacancies").status_code == 404
+
+
+def test_huge_employer_id_in_the_query_finds_nothing(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        employer = make_employer()
+        make_vacancy(employer, title="Lagerist (m/w/d)")
+        sign_in(client, make_account("business_development").id)
+    assert "Lagerist" in client.get("/vacancies").get_data(as_text=True)
+    for value in ("99999999999999999999", "2147483648", "-99999999999999999999"):
+        response = client.get(f"/vacancies?employer={value}")
+        assert response.status_code == 200, value
+        assert "Lagerist" not in response.get_data(as_text=True), value
+    assert client.get("/vacancies/new?employer=99999999999999999999").status_code == 200

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: e650c2985715
+Revision ID: f4a1c1a61a06
 Revises: 
-Create Date: 2026-11-23 20:05:26.524777
+Create Date: 2026-11-23 20:40:14.877980
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'e650c2985715'
+revision = 'f4a1c1a61a06'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -178,6 +178,7 @@ def upgrade():
     sa.Column('municipality_id', sa.Integer(), nullable=True),
     sa.Column('fair_id', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('session_version', sa.Integer(), server_default='0', nullable=False),
     sa.Column('email_confirmed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_users_employer_id_employers')),
