@@ -15,16 +15,17 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from flask import Flask
-from flask.testing import FlaskClient
-from flask_migrate import stamp
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from jobsforyou import create_app
-from jobsforyou.extensions import db, limiter
+if TYPE_CHECKING:  # the matching library's tests must run without the web app (no Flask import)
+    from flask import Flask
+    from flask.testing import FlaskClient
+
+MATCHING_TESTS = Path(__file__).resolve().parent / "matching"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STATIC_TABLES = {"regions", "municipalities"}
@@ -86,6 +87,11 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def app(database_url: str) -> Iterator[Flask]:
     """The application on the session's database, with the schema and the region files loaded."""
     compile_catalogs()
+    from flask_migrate import stamp
+
+    from jobsforyou import create_app
+    from jobsforyou.extensions import db
+
     application = create_app(
         {
             "TESTING": True,
@@ -110,9 +116,18 @@ def app(database_url: str) -> Iterator[Flask]:
 
 
 @pytest.fixture(autouse=True)
-def clean_state(app: Flask) -> Iterator[None]:
-    """Every test starts with empty feature tables, an empty outbox and fresh rate limits."""
+def clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every web test starts with empty feature tables, an empty outbox and fresh rate limits.
+
+    The matching library's own tests are left alone: they never start the web app.
+    """
+    if MATCHING_TESTS in Path(str(request.node.path)).parents:
+        yield
+        return
+    app = request.getfixturevalue("app")
     yield
+    from jobsforyou.extensions import db, limiter
+
     with app.app_context():
         db.session.rollback()
         for table in reversed(db.metadata.sorted_tables):
