@@ -71,9 +71,11 @@ def _remember_token(fair_id: int, token: str) -> None:
     session["registrations"] = remembered
 
 
-def _remembered_registration(fair_id: int) -> Registration | None:
+def _remembered(fair_id: int) -> tuple[Registration, str] | None:
+    """The registration (and its token) made for this fair in this browser, if any."""
     token = session.get("registrations", {}).get(str(fair_id))
-    return services.registration_for_token(token) if token else None
+    registration = services.registration_for_token(token) if token else None
+    return (registration, token) if registration is not None else None
 
 
 @bp.route("/fairs/<int:fair_id>/register", methods=["GET", "POST"])
@@ -110,9 +112,9 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
             )
         except services.DuplicateRegistration as error:
             db.session.rollback()
-            mine = _remembered_registration(fair.id)
-            token = session.get("registrations", {}).get(str(fair.id))
-            if mine is not None and mine.id == error.existing.id and token:
+            remembered = _remembered(fair.id)
+            if remembered is not None and remembered[0].id == error.existing.id:
+                token = remembered[1]
                 flash(
                     _("You are already registered for this fair. This is your registration."),
                     "success",

@@ -12,11 +12,13 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs import services as fair_services
 from jobsforyou.fairs.models import Fair
+from jobsforyou.registration import choices
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
-GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
-EMPLOYMENT_TYPES = ("full_time", "part_time", "mini_job", "apprenticeship", "internship")
+# the same codes as the seeker's profile (and the matching interchange format)
+GERMAN_LEVELS = choices.GERMAN_LEVELS
+EMPLOYMENT_TYPES = tuple(choices.EMPLOYMENT_TYPES)
 
 
 class VacancyNotFound(LookupError):
