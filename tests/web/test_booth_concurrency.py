@@ -5,7 +5,6 @@ Runs on SQLite, and on PostgreSQL when JOBSFORYOU_TEST_DATABASE_URL is set (mark
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -15,6 +14,7 @@ from sqlalchemy import func, select, text
 from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
 from jobsforyou.extensions import db
 from jobsforyou.scoping import SYSTEM, scoped
+from tests.concurrency import run_together
 from tests.conftest import csrf_token_from, sign_in
 from tests.factories import (
     make_account,
@@ -46,29 +46,16 @@ def test_last_free_booth_goes_to_exactly_one_of_fifty(app: Flask) -> None:
         sign_in(client, organiser_id)
         page = client.get(f"/organiser/booth-requests/{request_id}")
         tokens.append(csrf_token_from(page.get_data(as_text=True)))
-    barrier = threading.Barrier(PARALLEL)
-    results: list[tuple[int, str]] = []
-    failures: list[BaseException] = []
+    def approve(index: int) -> tuple[int, str]:
+        response = clients[index].post(
+            f"/organiser/booth-requests/{request_ids[index]}",
+            data={"csrf_token": tokens[index], "booth": str(last_booth_id),
+                  "booths_granted": "1", "approve": "y"},
+            headers={"Accept-Language": "en"},
+        )
+        return response.status_code, response.get_data(as_text=True)
 
-    def approve(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            response = clients[index].post(
-                f"/organiser/booth-requests/{request_ids[index]}",
-                data={"csrf_token": tokens[index], "booth": str(last_booth_id),
-                      "booths_granted": "1", "approve": "y"},
-                headers={"Accept-Language": "en"},
-            )
-            results.append((response.status_code, response.get_data(as_text=True)))
-        except BaseException as error:  # noqa: BLE001 - reported below
-            failures.append(error)
-
-    threads = [threading.Thread(target=approve, args=(i,)) for i in range(PARALLEL)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not failures, failures
+    results = run_together(PARALLEL, approve)
     statuses = sorted(status for status, _ in results)
     assert len(statuses) == PARALLEL and 500 not in statuses
     assert statuses.count(302) == 1, statuses

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 from flask import Flask
 from sqlalchemy import func, select
 
 from jobsforyou.extensions import db
 from jobsforyou.registration.models import Registration, RegistrationStatus
+from tests.concurrency import run_together
 from tests.conftest import csrf_token_from
 from tests.factories import make_fair, registration_form_data, system
 
@@ -38,25 +37,12 @@ def test_last_place_goes_to_exactly_one_of_fifty(app: Flask) -> None:
     for index, test_client in enumerate(clients):
         test_client.environ_base["REMOTE_ADDR"] = f"10.0.{index // 200}.{index % 200 + 1}"
     tokens = [csrf_token_from(c.get(url).get_data(as_text=True)) for c in clients]
-    barrier = threading.Barrier(PARALLEL)
-    statuses: list[int] = []
-    failures: list[BaseException] = []
 
-    def register(index: int) -> None:
+    def register(index: int) -> int:
         data = registration_form_data(phone=f"0176 55{index:05d}", given_name=f"Person {index}")
-        try:
-            barrier.wait(timeout=30)
-            response = clients[index].post(url, data={"csrf_token": tokens[index], **data})
-            statuses.append(response.status_code)
-        except BaseException as error:  # noqa: BLE001 - reported below
-            failures.append(error)
+        return clients[index].post(url, data={"csrf_token": tokens[index], **data}).status_code
 
-    threads = [threading.Thread(target=register, args=(i,)) for i in range(PARALLEL)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not failures, failures
+    statuses = run_together(PARALLEL, register)
     assert sorted(statuses) == [302] * PARALLEL  # every registration answered, none failed
     with app.app_context():
         counts = dict(
