@@ -87,10 +87,9 @@ def german_level_label(level: str) -> str:
 
 def language_name(code: str) -> str:
     """A language's name in the reader's language (CLDR), e.g. 'Arabisch' for ar in German."""
-    reader = Locale.parse(str(get_locale() or "de"))
-    name = reader.languages.get(code)
-    if code == "ku":
-        name = Locale.parse(str(get_locale() or "de")).languages.get("kmr") or name
+    languages = Locale.parse(str(get_locale() or "de")).languages
+    # "ku" on this site is Kurmanji: CLDR names it under "kmr" where it has a name for it
+    name = (languages.get("kmr") if code == "ku" else None) or languages.get(code)
     return name or code
 
 
