@@ -33,6 +33,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_commands(app)
+    register_request_boundary(app)
     return app
 
 
@@ -97,19 +98,22 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
-    from jobsforyou.fairs.views import bp as fairs_bp
     from jobsforyou.i18n import bp as i18n_bp
     from jobsforyou.imports.api import bp as imports_api_bp
     from jobsforyou.imports.views import bp as imports_bp
     from jobsforyou.matchmaking.views import bp as matchmaking_bp
     from jobsforyou.organisers.views import bp as organisers_bp
+    from jobsforyou.personal.views import bp as personal_bp
     from jobsforyou.privacy.views import bp as privacy_bp
+    from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
+    from jobsforyou.public.fairs import bp as fairs_bp
     from jobsforyou.registration.views import bp as registration_bp
 
     for blueprint in (
         i18n_bp,
         fairs_bp,
         registration_bp,
+        personal_bp,
         privacy_bp,
         booths_bp,
         organisers_bp,
@@ -122,9 +126,9 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.accounts.admin_views import bp as admin_bp
     from jobsforyou.accounts.team_views import bp as team_bp
     from jobsforyou.accounts.views import bp as accounts_bp
+    from jobsforyou.employers.signup_views import bp as employer_signup_bp
     from jobsforyou.employers.views import bp as employers_bp
     from jobsforyou.occupations.views import bp as occupations_bp
-    from jobsforyou.vacancies.public import bp as fair_vacancies_bp
     from jobsforyou.vacancies.views import bp as vacancies_bp
 
     for blueprint in (
@@ -132,6 +136,7 @@ def register_blueprints(app: Flask) -> None:
         team_bp,
         admin_bp,
         employers_bp,
+        employer_signup_bp,
         vacancies_bp,
         fair_vacancies_bp,
         occupations_bp,
@@ -152,6 +157,13 @@ def register_error_handlers(app: Flask) -> None:
 
     errors.register(app)
     headers.register(app)
+
+
+def register_request_boundary(app: Flask) -> None:
+    """One commit per request; registered last so that it runs before the other hooks."""
+    from jobsforyou import transactions
+
+    transactions.register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -10,7 +10,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from jobsforyou.extensions import db
+from jobsforyou import transactions
 from jobsforyou.imports.cli import import_vacancies_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ def demo(seed: int) -> None:
 
     upgrade()
     summary = seed_demo_data(seed=seed)
-    db.session.commit()
+    transactions.commit()
     for line in summary:
         click.echo(line)
 
@@ -57,7 +57,7 @@ def create_admin(email: str, password: str) -> None:
         user = create_staff_user(email, password, Role.ADMIN)
     except AccountError as error:
         raise click.ClickException(str(error)) from error
-    db.session.commit()
+    transactions.commit()
     click.echo(f"Administrator {user.email} created.")
 
 
@@ -70,7 +70,7 @@ def purge_registrations() -> None:
     from jobsforyou.registration.services import purge_expired_registrations
 
     deleted = purge_expired_registrations(dt.date.today(), current_app.config["RETENTION_MONTHS"])
-    db.session.commit()
+    transactions.commit()
     click.echo(f"{deleted} registrations deleted after the retention period.")
 
 
@@ -81,7 +81,7 @@ def sync_regions_command() -> None:
     from jobsforyou.regions.services import sync_regions
 
     loaded = sync_regions(current_app.config["REGION_DIRECTORY"])
-    db.session.commit()
+    transactions.commit()
     for region in loaded:
         click.echo(f"{region.name}: {len(region.municipalities)} municipalities")
 

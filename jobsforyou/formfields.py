@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -48,3 +49,13 @@ def clean_digits(value: str | None) -> str | None:
 def unique(values: Any) -> tuple[Any, ...]:
     """The values in their order, each once (checkbox groups can be posted twice)."""
     return tuple(dict.fromkeys(values or ()))
+
+
+def split_skills(text: str) -> tuple[str, ...]:
+    """Skills typed one per line or separated by commas or semicolons, without duplicates."""
+    seen: dict[str, str] = {}
+    for part in re.split(r"[\n,;،؛]+", text or ""):
+        skill = part.strip()
+        if skill and skill.casefold() not in seen:
+            seen[skill.casefold()] = skill
+    return tuple(seen.values())

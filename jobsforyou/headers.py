@@ -19,6 +19,12 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def no_store(response: Response) -> Response:
+    """Keep a page out of browser and proxy caches (personal pages, forms, exports)."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def register(app: Flask) -> None:
     """Attach the headers to every response."""
     app.after_request(add_security_headers)

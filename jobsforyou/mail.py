@@ -1,4 +1,9 @@
-"""Sending e-mail: SMTP in production, an inspectable outbox in development and tests."""
+"""Sending e-mail: SMTP in production, an inspectable outbox in development and tests.
+
+A mail is written when it is asked for (in the language and with the data of that moment) and
+delivered only after the transaction that caused it has been committed: a change that was not
+saved never announces itself.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from flask import current_app
+
+from jobsforyou.transactions import after_commit
 
 
 @dataclass(frozen=True)
@@ -23,12 +30,17 @@ def outbox() -> list[OutgoingMail]:
     return current_app.extensions.setdefault("jobsforyou_outbox", [])
 
 
-def send_mail(recipient: str, subject: str, body: str) -> bool:
-    """Send a plain-text e-mail with the configured backend; False (and a log entry) on failure.
+def send_mail(recipient: str, subject: str, body: str) -> None:
+    """Send a plain-text e-mail once the current transaction has been committed."""
+    after_commit(deliver, OutgoingMail(recipient, subject, body))
+
+
+def deliver(mail: OutgoingMail) -> bool:
+    """Hand a mail to the configured backend; False (and a log entry) on failure.
 
     A mail server that is down must never undo or break what the user just did.
     """
-    mail = OutgoingMail(recipient, subject, body)
+    subject, recipient, body = mail.subject, mail.recipient, mail.body
     config = current_app.config
     if config["MAIL_BACKEND"] == "outbox":
         outbox().append(mail)

@@ -7,8 +7,8 @@ import datetime as dt
 from flask import Flask, request
 from flask_babel import format_date, format_datetime, format_time
 
+from jobsforyou.codes import german_level_label, language_name
 from jobsforyou.i18n import inject_language_context
-from jobsforyou.registration.choices import german_level_label, language_name
 
 
 def format_date_long(value: dt.date) -> str:

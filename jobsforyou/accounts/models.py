@@ -6,9 +6,10 @@ import datetime as dt
 import enum
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from jobsforyou.database import enum_type, utcnow
 from jobsforyou.extensions import db
 
 
@@ -32,7 +33,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     password_hash: Mapped[str] = mapped_column(String(200))
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+        enum_type(Role, length=30)
     )
     language: Mapped[str] = mapped_column(String(8), default="de")
     # Scope: the county (tenant) of staff, the employer of employer users, the municipality of a
@@ -46,7 +47,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     email_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+        DateTime(timezone=True), default=utcnow
     )
 
     @property
@@ -78,13 +79,12 @@ class AccountToken(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[TokenPurpose] = mapped_column(
-        Enum(TokenPurpose, native_enum=False, length=20,
-             values_callable=lambda e: [m.value for m in e])
+        enum_type(TokenPurpose)
     )
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+        DateTime(timezone=True), default=utcnow
     )
     user: Mapped[User] = relationship()

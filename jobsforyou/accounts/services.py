@@ -18,7 +18,6 @@ from jobsforyou.accounts.policy import (
     PasswordIssue,
     password_issue,
 )
-from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Region
 
@@ -114,26 +113,22 @@ def create_staff_user(email: str, password: str, role: Role, display_name: str =
     return user
 
 
-def sign_up_employer(email: str, password: str, employer_name: str, display_name: str,
-                     language: str) -> User:
-    """Create an employer and its first user (unconfirmed until the link in the mail is opened)."""
+def new_password_user(email: str, password: str, role: Role, display_name: str,
+                      language: str) -> User:
+    """An unconfirmed account with a password, not yet added to the session.
+
+    The password is checked and hashed before the address is, so that a taken address costs
+    the same time as a new one.
+    """
     address = normalize_email(email)
     _require_good_password(password)
-    password_hash = hash_password(password)  # before the address check: same work either way
+    password_hash = hash_password(password)
     _require_new_address(address)
     region_id = default_region_id()
     if region_id is None:
         raise AccountError("No region is configured.")
-    employer = Employer(region_id=region_id, name=employer_name.strip(),
-                        contact_name=display_name.strip(), contact_email=address)
-    db.session.add(employer)
-    db.session.flush()
-    user = User(email=address, password_hash=password_hash, role=Role.EMPLOYER,
-                display_name=display_name.strip(), language=language, region_id=region_id,
-                employer_id=employer.id)
-    db.session.add(user)
-    db.session.flush()
-    return user
+    return User(email=address, password_hash=password_hash, role=role,
+                display_name=display_name.strip(), language=language, region_id=region_id)
 
 
 def user_by_email(email: str) -> User | None:

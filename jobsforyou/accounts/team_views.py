@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
@@ -13,14 +13,10 @@ from jobsforyou.accounts import emails, services
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.forms import InviteColleagueForm
 from jobsforyou.accounts.models import Role, User
-from jobsforyou.extensions import db, limiter
+from jobsforyou.extensions import limiter
+from jobsforyou.limits import configured_limit
 
 bp = Blueprint("team", __name__)
-
-
-def invitation_rate_limit() -> str:
-    """How many invitations one user may send (each answer could reveal an address)."""
-    return str(current_app.config.get("INVITATION_RATE_LIMIT", "20 per hour"))
 
 
 def _per_user() -> str:
@@ -30,7 +26,8 @@ def _per_user() -> str:
 
 
 @bp.route("/account/colleagues", methods=["GET", "POST"])
-@limiter.limit(invitation_rate_limit, methods=["POST"], key_func=_per_user)
+@limiter.limit(configured_limit("INVITATION_RATE_LIMIT", "20 per hour"), methods=["POST"],
+               key_func=_per_user)
 @roles_required(Role.EMPLOYER)
 def colleagues():  # type: ignore[no-untyped-def]
     """The employer's users and a form to invite a colleague.
@@ -56,15 +53,12 @@ def colleagues():  # type: ignore[no-untyped-def]
                 may_reinvite=same_employer,
             )
         except services.EmailTaken:
-            db.session.rollback()
             emails.render_without_sending("accounts/mail/invitation.txt", current_user.language)
         except services.AccountError:
-            db.session.rollback()
             form.email.errors = [_("Enter an e-mail address like name@example.org.")]
             return render_template("accounts/colleagues.html", form=form,
                                    users=services.colleagues(employer_id))
         else:
-            db.session.commit()
             emails.send_invitation_mail(user, token, current_user)
         flash(_("If %(email)s can be invited, we have sent an invitation to this address.",
                 email=services.normalize_email(form.email.data or "")), "success")

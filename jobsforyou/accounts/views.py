@@ -24,19 +24,14 @@ from jobsforyou.accounts.forms import (
     EmailOnlyForm,
     LoginForm,
     NewPasswordForm,
-    SignupForm,
     password_message,
 )
 from jobsforyou.accounts.models import Role, TokenPurpose, User
-from jobsforyou.extensions import db, limiter
+from jobsforyou.extensions import limiter
+from jobsforyou.limits import LOGIN_LIMIT
 from jobsforyou.security import safe_next_url
 
 bp = Blueprint("accounts", __name__)
-
-
-def login_rate_limit() -> str:
-    """The configured limit for attempts to sign in or sign up (per client address)."""
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
 def _now() -> dt.datetime:
@@ -55,7 +50,7 @@ def home_url(user: User) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"])
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def login():  # type: ignore[no-untyped-def]
     """Sign in with e-mail and password; `next` may only be a path on this site."""
     form = LoginForm()
@@ -68,7 +63,6 @@ def login():  # type: ignore[no-untyped-def]
         except services.InvalidCredentials:
             form.password.errors = [_("The e-mail address or the password is not correct.")]
         else:
-            db.session.commit()
             login_user(user)
             return redirect(safe_next_url(request.args.get("next")) or home_url(user))
     resend_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
@@ -87,37 +81,6 @@ def logout():  # type: ignore[no-untyped-def]
     return redirect(url_for("fairs.index"))
 
 
-@bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"])
-def signup():  # type: ignore[no-untyped-def]
-    """Employers create their account; the address must be confirmed before signing in."""
-    form = SignupForm()
-    if form.validate_on_submit():
-        try:
-            user = services.sign_up_employer(
-                form.email.data or "", form.password.data or "", form.employer_name.data or "",
-                form.display_name.data or "", language=str(get_locale()),
-            )
-        except services.EmailTaken:
-            # The page must not tell whether the address has an account: the owner gets a mail.
-            db.session.rollback()
-            owner = services.user_by_email(form.email.data or "")
-            if owner is not None and owner.active:
-                emails.send_signup_attempt_mail(owner)
-            else:
-                emails.render_without_sending("accounts/mail/confirm.txt", str(get_locale()))
-            return render_template("accounts/check_mail.html",
-                                   email=services.normalize_email(form.email.data or ""))
-        except services.WeakPassword as error:
-            db.session.rollback()
-            form.password.errors = [password_message(error.issue)]
-        else:
-            db.session.commit()
-            emails.send_confirmation_mail(user, tokens.confirmation_token(user))
-            return render_template("accounts/check_mail.html", email=user.email)
-    return render_template("accounts/signup.html", form=form)
-
-
 @bp.get("/confirm/<token>")
 def confirm_email(token: str):  # type: ignore[no-untyped-def]
     """Confirm the address from the link in the mail."""
@@ -125,13 +88,12 @@ def confirm_email(token: str):  # type: ignore[no-untyped-def]
         services.confirm_email(token, _now())
     except services.InvalidToken:
         return render_template("accounts/link_invalid.html", resend=True), 404
-    db.session.commit()
     flash(_("Thank you, your e-mail address is confirmed. You can sign in now."), "success")
     return redirect(url_for("accounts.login"))
 
 
 @bp.post("/confirm/resend")
-@limiter.limit(login_rate_limit)
+@limiter.limit(LOGIN_LIMIT)
 def resend_confirmation():  # type: ignore[no-untyped-def]
     """Send the confirmation link again; the answer is the same for every address."""
     form = EmailOnlyForm()
@@ -144,13 +106,12 @@ def resend_confirmation():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"])
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def forgot_password():  # type: ignore[no-untyped-def]
     """Ask for a reset link; the answer does not tell whether the address has an account."""
     form = EmailOnlyForm()
     if form.validate_on_submit():
         found = services.request_password_reset(form.email.data or "", _now())
-        db.session.commit()
         if found is not None:
             emails.send_reset_mail(*found)
         else:  # comparable work, so that the time taken does not tell either
@@ -171,10 +132,8 @@ def reset_password(token: str):  # type: ignore[no-untyped-def]
         try:
             services.reset_password(token, form.password.data or "", _now())
         except services.WeakPassword as error:
-            db.session.rollback()
             form.password.errors = [password_message(error.issue)]
         else:
-            db.session.commit()
             flash(_("Your password has been changed. You can sign in now."), "success")
             return redirect(url_for("accounts.login"))
     return render_template("accounts/reset_password.html", form=form)
@@ -194,10 +153,8 @@ def accept_invitation(token: str):  # type: ignore[no-untyped-def]
             user = services.accept_invitation(token, form.password.data or "",
                                               form.display_name.data or "", _now())
         except services.WeakPassword as error:
-            db.session.rollback()
             form.password.errors = [password_message(error.issue)]
         else:
-            db.session.commit()
             login_user(user)
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(home_url(user))

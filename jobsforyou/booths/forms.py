@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
+from jobsforyou import codes
 from jobsforyou.formfields import MultiCheckboxField, select_choices
-from jobsforyou.registration import choices
 
 
 class BoothRequestForm(FlaskForm):
@@ -28,7 +28,7 @@ class BoothRequestForm(FlaskForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.languages.choices = select_choices(choices.language_choices(choices.SPOKEN_LANGUAGES))
+        self.languages.choices = select_choices(codes.language_choices(codes.SPOKEN_LANGUAGES))
 
 
 class ConfirmForm(FlaskForm):

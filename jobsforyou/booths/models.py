@@ -5,24 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
+from jobsforyou.database import enum_type, utcnow
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
-from jobsforyou.organisers.scope import fair_ids_in_scope
+from jobsforyou.fairs.scope import fair_ids_in_scope
 from jobsforyou.scoping import Scope, register_scope_rule
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _enum(enum_class: type[enum.Enum]) -> Enum:
-    return Enum(enum_class, native_enum=False, length=20,
-                values_callable=lambda e: [m.value for m in e])
 
 
 class BoothKind(enum.StrEnum):
@@ -57,7 +49,7 @@ class Booth(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[int] = mapped_column(primary_key=True)
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
-    kind: Mapped[BoothKind] = mapped_column(_enum(BoothKind), default=BoothKind.STANDARD)
+    kind: Mapped[BoothKind] = mapped_column(enum_type(BoothKind), default=BoothKind.STANDARD)
     size: Mapped[str] = mapped_column(String(40), default="")
     has_power: Mapped[bool] = mapped_column(default=False)
     fair: Mapped[Fair] = relationship()
@@ -76,7 +68,7 @@ class BoothRequest(db.Model):  # type: ignore[name-defined,misc]
         ForeignKey("employers.id", ondelete="CASCADE"), index=True
     )
     status: Mapped[BoothRequestStatus] = mapped_column(
-        _enum(BoothRequestStatus), default=BoothRequestStatus.REQUESTED
+        enum_type(BoothRequestStatus), default=BoothRequestStatus.REQUESTED
     )
     staff_count: Mapped[int] = mapped_column(default=1)
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -85,9 +77,9 @@ class BoothRequest(db.Model):  # type: ignore[name-defined,misc]
     # How many booths the organisers allow this employer at this fair (normally one).
     booths_granted: Mapped[int] = mapped_column(default=1)
     decline_reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=_utcnow, onupdate=_utcnow
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     fair: Mapped[Fair] = relationship()
     employer: Mapped[Employer] = relationship()
@@ -113,7 +105,7 @@ class BoothAssignment(db.Model):  # type: ignore[name-defined,misc]
     request_id: Mapped[int] = mapped_column(
         ForeignKey("booth_requests.id", ondelete="CASCADE"), index=True
     )
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     booth: Mapped[Booth] = relationship(back_populates="assignment")
     request: Mapped[BoothRequest] = relationship(back_populates="assignments")
 

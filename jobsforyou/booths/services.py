@@ -7,10 +7,11 @@ the database's own guarantee behind it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from jobsforyou.booths.models import (
     ACTIVE_REQUEST_STATUSES,
@@ -20,7 +21,7 @@ from jobsforyou.booths.models import (
     BoothRequest,
     BoothRequestStatus,
 )
-from jobsforyou.database import lock_row
+from jobsforyou.database import RowLocked, lock_row
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.scoping import SYSTEM, scoped
@@ -56,11 +57,15 @@ class InvalidTransition(BoothError):
     """The request is not in a state that allows this step."""
 
 
+class FairTookPlace(InvalidTransition):
+    """The fair has taken place: its booths can no longer be cancelled."""
+
+
 def lock_fair(fair_id: int) -> None:
     """Lock the fair's row (bounded wait) and forget cached rows so later reads are current."""
     try:
         lock_row("fairs", fair_id)
-    except OperationalError as error:
+    except RowLocked as error:
         raise FairBusy(fair_id) from error
     db.session.expire_all()
 
@@ -155,14 +160,14 @@ def approve_request(
     An approved request may get a further booth while it holds fewer than granted.
     """
     lock_fair(booth_request.fair_id)
-    if booths_granted is not None:
-        booth_request.booths_granted = max(1, min(booths_granted, MAX_BOOTHS_PER_EMPLOYER))
     if booth_request.status not in ACTIVE_REQUEST_STATUSES:
         raise InvalidTransition(booth_request.status)
-    if len(booth_request.assignments) >= booth_request.booths_granted:
-        raise BoothLimitReached(booth_request.booths_granted)
+    granted = booth_request.booths_granted if booths_granted is None else max(
+        1, min(booths_granted, MAX_BOOTHS_PER_EMPLOYER))
+    if len(booth_request.assignments) >= granted:
+        raise BoothLimitReached(granted)
     booth = _choose_booth(booth_request, booth_id)
-    _assign(booth_request, booth)
+    _assign(booth_request, booth, booths_granted=granted)
     return booth
 
 
@@ -185,12 +190,15 @@ def waitlist_request(booth_request: BoothRequest) -> None:
     db.session.flush()
 
 
-def cancel_request(booth_request: BoothRequest) -> list[BoothRequest]:
+def cancel_request(booth_request: BoothRequest, today: dt.date) -> list[BoothRequest]:
     """Cancel a request and free its booths; each freed booth goes to the longest-waiting request.
 
-    Returns the requests that moved up from the waiting list.
+    A fair that has taken place keeps its booths. Returns the requests that moved up from the
+    waiting list.
     """
     lock_fair(booth_request.fair_id)
+    if booth_request.fair.date < today:
+        raise FairTookPlace(booth_request.status)
     if booth_request.status not in ACTIVE_REQUEST_STATUSES:
         raise InvalidTransition(booth_request.status)
     freed = booth_request.booths
@@ -207,13 +215,20 @@ def cancel_request(booth_request: BoothRequest) -> list[BoothRequest]:
     return promoted
 
 
-def _assign(booth_request: BoothRequest, booth: Booth) -> None:
-    booth_request.assignments.append(BoothAssignment(booth=booth))
-    booth_request.status = BoothRequestStatus.APPROVED
-    booth_request.decline_reason = ""
+def _assign(booth_request: BoothRequest, booth: Booth, booths_granted: int | None = None) -> None:
+    """Hand a booth to a request; the unique booth_id refuses a booth somebody holds already.
+
+    The change is made inside a savepoint, so a refusal leaves the rest of the transaction
+    (and the session) usable and changes nothing.
+    """
     try:
-        db.session.flush()
-    except IntegrityError as error:  # the unique booth_id: someone holds it already
+        with db.session.begin_nested():
+            booth_request.assignments.append(BoothAssignment(booth=booth))
+            booth_request.status = BoothRequestStatus.APPROVED
+            booth_request.decline_reason = ""
+            if booths_granted is not None:
+                booth_request.booths_granted = booths_granted
+    except IntegrityError as error:
         raise BoothUnavailable(booth.number) from error
 
 

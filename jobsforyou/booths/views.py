@@ -91,11 +91,9 @@ def request_booth(fair_id: int):  # type: ignore[no-untyped-def]
                 form.languages.data or [], bool(form.needs_power.data), form.remarks.data or "",
             )
         except services.BoothError as error:
-            db.session.rollback()
             form.staff_count.errors = [booth_error_message(error)]
             status = error_status(error)
         else:
-            db.session.commit()
             if booth_request.status != previous:
                 send_booth_status_mail(booth_request)
             flash(_("Your booth request has been saved."), "success")
@@ -113,16 +111,14 @@ def cancel(fair_id: int):  # type: ignore[no-untyped-def]
         abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    if booth_request.fair.date < dt.date.today():  # the fair has taken place: nothing to cancel
-        flash(booth_error_message(services.InvalidTransition(booth_request.status)), "error")
-        return redirect(url_for("booths.overview"))
     try:
-        promoted = services.cancel_request(booth_request)
+        promoted = services.cancel_request(booth_request, dt.date.today())
+    except services.FairTookPlace as error:  # its page is gone: back to the list of fairs
+        flash(booth_error_message(error), "error")
+        return redirect(url_for("booths.overview"))
     except services.BoothError as error:
-        db.session.rollback()
         flash(booth_error_message(error), "error")
         return redirect(url_for("booths.request_booth", fair_id=fair_id))
-    db.session.commit()
     for changed in (booth_request, *promoted):
         send_booth_status_mail(changed)
     flash(_("Your booth request has been cancelled."), "success")

@@ -7,9 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
 
+from jobsforyou.codes import SPOKEN_LANGUAGES, language_choices
 from jobsforyou.employers.services import EmployerProfile
 from jobsforyou.formfields import MultiCheckboxField, select_choices
-from jobsforyou.registration.choices import SPOKEN_LANGUAGES, language_choices
 
 EMPLOYER_SIZES = {
     "1-9": _l("1 to 9 employees"),

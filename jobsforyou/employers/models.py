@@ -8,6 +8,7 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
+from jobsforyou.database import utcnow
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
 from jobsforyou.scoping import Scope, register_scope_rule
@@ -34,7 +35,7 @@ class Employer(db.Model):  # type: ignore[name-defined,misc]
     description: Mapped[str] = mapped_column(Text, default="")
     external_ref: Mapped[str | None] = mapped_column(String(100), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+        DateTime(timezone=True), default=utcnow
     )
     municipality: Mapped[Municipality | None] = relationship()
 

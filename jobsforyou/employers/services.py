@@ -1,11 +1,14 @@
-"""Employer profiles: listing and searching within a scope, creating and editing."""
+"""Employers: signing up, listing and searching within a scope, creating and editing."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
+from jobsforyou.accounts import services as accounts
+from jobsforyou.accounts.models import Role, User
+from jobsforyou.database import copy_values
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.scoping import Scope, scoped
@@ -54,10 +57,7 @@ def employer_in_scope(scope: Scope, employer_id: int) -> Employer:
 
 def apply_profile(employer: Employer, profile: EmployerProfile) -> None:
     """Copy a profile onto an employer."""
-    values = asdict(profile)
-    values["booth_languages"] = list(profile.booth_languages)
-    for key, value in values.items():
-        setattr(employer, key, value.strip() if isinstance(value, str) else value)
+    copy_values(employer, profile)
 
 
 def create_employer(region_id: int, profile: EmployerProfile) -> Employer:
@@ -73,6 +73,20 @@ def update_employer(employer: Employer, profile: EmployerProfile) -> None:
     """Save an edited profile."""
     apply_profile(employer, profile)
     db.session.flush()
+
+
+def sign_up_employer(email: str, password: str, employer_name: str, display_name: str,
+                     language: str) -> User:
+    """Create an employer and its first user (unconfirmed until the link in the mail is opened)."""
+    user = accounts.new_password_user(email, password, Role.EMPLOYER, display_name, language)
+    employer = Employer(region_id=user.region_id, name=employer_name.strip(),
+                        contact_name=display_name.strip(), contact_email=user.email)
+    db.session.add(employer)
+    db.session.flush()
+    user.employer_id = employer.id
+    db.session.add(user)
+    db.session.flush()
+    return user
 
 
 def profile_of(employer: Employer) -> dict[str, object]:

@@ -11,7 +11,6 @@ from jobsforyou.accounts.models import Role
 from jobsforyou.employers import services
 from jobsforyou.employers.forms import EMPLOYER_SIZES, EmployerForm, profile_from_form
 from jobsforyou.employers.models import Employer
-from jobsforyou.extensions import db
 from jobsforyou.formfields import select_choices
 from jobsforyou.regions.services import municipalities_for_choice
 from jobsforyou.scoping import scope_for
@@ -62,7 +61,6 @@ def create():  # type: ignore[no-untyped-def]
     _fill_choices(form)
     if form.validate_on_submit():
         employer = services.create_employer(current_user.region_id, profile_from_form(form))
-        db.session.commit()
         flash(_("The employer has been saved."), "success")
         return redirect(url_for("employers.detail", employer_id=employer.id))
     return render_template("employers/form.html", form=form, employer=None)
@@ -84,7 +82,6 @@ def edit(employer_id: int):  # type: ignore[no-untyped-def]
     _fill_choices(form)
     if form.validate_on_submit():
         services.update_employer(employer, profile_from_form(form))
-        db.session.commit()
         flash(_("Your changes have been saved."), "success")
         return redirect(url_for("employers.detail", employer_id=employer.id))
     return render_template("employers/form.html", form=form, employer=employer)

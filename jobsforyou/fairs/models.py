@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from jobsforyou.database import enum_type
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
 
@@ -38,9 +39,7 @@ class Fair(db.Model):  # type: ignore[name-defined,misc]
     registration_closes: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     capacity: Mapped[int]
     status: Mapped[FairStatus] = mapped_column(
-        Enum(
-            FairStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]
-        ),
+        enum_type(FairStatus),
         default=FairStatus.DRAFT,
     )
     interpreter_languages: Mapped[list[str]] = mapped_column(JSON, default=list)

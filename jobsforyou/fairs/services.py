@@ -1,17 +1,13 @@
-"""Queries and rules about fairs: what is public, upcoming, open for registration, full."""
+"""Queries and rules about fairs: what is public, upcoming, open for registration."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
-from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair, FairStatus
-from jobsforyou.registration.models import Registration, RegistrationStatus
-from jobsforyou.scoping import SYSTEM, scoped
 
 PUBLIC_STATUSES = (FairStatus.PUBLISHED, FairStatus.CLOSED, FairStatus.HELD)
 
@@ -47,46 +43,6 @@ def registration_is_open(fair: Fair, now: dt.datetime) -> bool:
     return fair.status == FairStatus.PUBLISHED and opens <= now <= closes
 
 
-def confirmed_registrations(fair_id: int) -> int:
-    """How many seekers hold a confirmed place at a fair."""
-    return (
-        db.session.scalar(
-            scoped(
-                select(func.count(Registration.id)).where(
-                    Registration.fair_id == fair_id,
-                    Registration.status == RegistrationStatus.CONFIRMED,
-                ),
-                SYSTEM,  # capacity is public knowledge; no personal data leaves this count
-            )
-        )
-        or 0
-    )
-
-
-def places_left(fair: Fair) -> int:
-    """Free places before new registrations go on the waiting list."""
-    return max(fair.capacity - confirmed_registrations(fair.id), 0)
-
-
 def _aware(moment: dt.datetime) -> dt.datetime:
     """SQLite returns naive datetimes; they are stored in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def attending_employers(fair: Fair) -> list[Employer]:
-    """Employers with an approved booth at the fair, by name."""
-    return list(
-        db.session.scalars(
-            scoped(
-                select(Employer)
-                .join(BoothRequest, BoothRequest.employer_id == Employer.id)
-                .where(
-                    BoothRequest.fair_id == fair.id,
-                    BoothRequest.status == BoothRequestStatus.APPROVED,
-                    BoothRequest.id.in_(select(BoothAssignment.request_id)),
-                )
-                .order_by(Employer.name, Employer.id),
-                SYSTEM,
-            )
-        )
-    )

@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_babel import force_locale
 
-from jobsforyou.extensions import db
+from jobsforyou import transactions
 from jobsforyou.imports import services, storage
 
 
@@ -27,9 +27,9 @@ def import_vacancies_command(file: Path, region_slug: str | None, dry_run: bool)
         raise click.ClickException(f"Unknown region: {region_slug or '(none loaded)'}") from error
     report = services.import_file(file.name, file.read_bytes(), region_id, dry_run=dry_run)
     if dry_run:
-        db.session.rollback()
+        transactions.rollback()
     else:
-        db.session.commit()
+        transactions.commit()
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         for message in report.file_errors:
             click.echo(f"File: {message}", err=True)

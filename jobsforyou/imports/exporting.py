@@ -19,7 +19,7 @@ from sqlalchemy import select
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.imports.columns import COLUMNS
-from jobsforyou.imports.services import RowResult
+from jobsforyou.imports.report import RowResult
 from jobsforyou.imports.values import NEUTRALISED_PREFIXES
 from jobsforyou.regions.models import Municipality
 from jobsforyou.scoping import Scope, scoped

@@ -8,12 +8,9 @@ from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
+from jobsforyou.database import utcnow
 from jobsforyou.extensions import db
 from jobsforyou.scoping import Scope, register_scope_rule
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class ImportUpload(db.Model):  # type: ignore[name-defined,misc]
@@ -26,7 +23,7 @@ class ImportUpload(db.Model):  # type: ignore[name-defined,misc]
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     filename: Mapped[str] = mapped_column(String(200))
     content: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ApiToken(db.Model):  # type: ignore[name-defined,misc]
@@ -39,7 +36,7 @@ class ApiToken(db.Model):  # type: ignore[name-defined,misc]
     name: Mapped[str] = mapped_column(String(100))
     digest: Mapped[str] = mapped_column(String(64), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 

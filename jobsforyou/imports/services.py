@@ -8,10 +8,7 @@ batched (existing references in a few IN queries, municipalities and employers i
 
 from __future__ import annotations
 
-import enum
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -28,14 +25,20 @@ from jobsforyou.imports.columns import (
     column_key,
     normalise_label,
 )
+from jobsforyou.imports.lookups import LOOKUP_CHUNK, Lookups, chunks
 from jobsforyou.imports.reading import FileProblem, Table, read_table
-from jobsforyou.regions.models import Municipality
+from jobsforyou.imports.report import (
+    EmployerKey,
+    ImportReport,
+    Outcome,
+    RowError,
+    RowInput,
+    RowResult,
+)
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 CHUNK_SIZE = 1000
-LOOKUP_CHUNK = 5000
-EmployerKey = tuple[str, ...]
 
 # Columns read straight into a Vacancy attribute, with the function that reads the cell.
 DIRECT_FIELDS: dict[str, Any] = {
@@ -52,130 +55,6 @@ DIRECT_FIELDS: dict[str, Any] = {
     "driving_licences_required": values.parse_licences,
     "status": lambda value: VacancyStatus(values.parse_status(value)),
 }
-
-
-class Outcome(enum.StrEnum):
-    """What importing a row does (or would do)."""
-
-    NEW = "new"
-    UPDATE = "update"
-    UNCHANGED = "unchanged"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A problem in one cell: the row number in the file, the column as named there, why."""
-
-    row: int
-    column: str
-    message: LazyString | str
-
-
-@dataclass
-class RowInput:
-    """One row to import: its number, cells by column key, and the column names of its source."""
-
-    number: int
-    cells: dict[str, object]
-    labels: dict[str, str]
-    original: list[object] = field(default_factory=list)
-
-
-@dataclass
-class RowResult:
-    """The outcome of one row, with what it would write."""
-
-    row: int
-    ref: str
-    outcome: Outcome
-    errors: list[RowError]
-    original: list[object]
-    changes: dict[str, Any] = field(default_factory=dict, repr=False)
-    vacancy: Vacancy | None = field(default=None, repr=False)
-    employer: Employer | None = field(default=None, repr=False)
-    new_employer: EmployerKey | None = None
-
-
-@dataclass
-class ImportReport:
-    """The outcome of a whole file or API call."""
-
-    headers: list[str] = field(default_factory=list)
-    rows: list[RowResult] = field(default_factory=list)
-    file_errors: list[LazyString] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    new_employers: dict[EmployerKey, dict[str, Any]] = field(default_factory=dict, repr=False)
-    applied: bool = False
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """How many rows have each outcome (every outcome listed, zero included)."""
-        found = Counter(row.outcome.value for row in self.rows)
-        return {outcome.value: found.get(outcome.value, 0) for outcome in Outcome}
-
-    @property
-    def errors(self) -> list[RowError]:
-        """All row errors, in row order."""
-        return [error for row in self.rows for error in row.errors]
-
-    @property
-    def error_rows(self) -> list[RowResult]:
-        """The rows that cannot be imported."""
-        return [row for row in self.rows if row.outcome == Outcome.ERROR]
-
-    @property
-    def has_errors(self) -> bool:
-        """Whether anything was refused (the file, or at least one row)."""
-        return bool(self.file_errors) or any(row.errors for row in self.rows)
-
-    @property
-    def importable(self) -> int:
-        """How many rows would change something."""
-        return sum(1 for row in self.rows if row.outcome in (Outcome.NEW, Outcome.UPDATE))
-
-
-class Lookups:
-    """Municipalities and the county's employers in dicts, loaded once per import."""
-
-    def __init__(self, region_id: int, employer_refs: Iterable[str]) -> None:
-        self.region_id = region_id
-        self.by_postcode: dict[str, int] = {}
-        self.by_name: dict[str, int] = {}
-        places = db.session.scalars(
-            select(Municipality).order_by(Municipality.in_region.desc(), Municipality.id)
-        )
-        for place in places:
-            self.by_name.setdefault(values.municipality_key(place.name), place.id)
-            for postcode in place.postcodes:
-                self.by_postcode.setdefault(postcode, place.id)
-        self.employer_by_ref: dict[str, Employer] = {}
-        self.employer_by_name: dict[tuple[str, str], Employer] = {}
-        self.employers_named: dict[str, list[Employer]] = {}
-        refs = sorted(set(employer_refs))
-        query = select(Employer).where(Employer.region_id == region_id)
-        employers = list(db.session.scalars(scoped(query, SYSTEM)))
-        for chunk in _chunks(refs, LOOKUP_CHUNK):
-            employers += db.session.scalars(scoped(
-                select(Employer).where(Employer.external_ref.in_(chunk),
-                                       Employer.region_id != region_id), SYSTEM))
-        for employer in employers:
-            if employer.external_ref:
-                self.employer_by_ref[employer.external_ref] = employer
-            if employer.region_id == region_id:
-                name = normalise_label(employer.name)
-                self.employer_by_name.setdefault((name, employer.postcode), employer)
-                self.employers_named.setdefault(name, []).append(employer)
-
-    def employer(self, ref: str, name: str, postcode: str) -> Employer | None:
-        """An existing employer: by reference, else by name and postcode, else by a unique name."""
-        if ref:
-            return self.employer_by_ref.get(ref)
-        key = normalise_label(name)
-        if postcode:
-            return self.employer_by_name.get((key, postcode))
-        named = self.employers_named.get(key, [])
-        return named[0] if len(named) == 1 else None
 
 
 def header_mapping(headers: Sequence[str]) -> tuple[dict[int, str], list[str], list[LazyString]]:
@@ -244,15 +123,21 @@ def plan_items(items: Sequence[Mapping[str, Any]], region_id: int) -> ImportRepo
     return report
 
 
-def import_file(
-    filename: str, content: bytes, region_id: int, dry_run: bool = False
-) -> ImportReport:
-    """Read, plan and (unless dry_run or the file is unusable) write the valid rows; flushes."""
+def plan_file(filename: str, content: bytes, region_id: int) -> ImportReport:
+    """Read a CSV or XLSX file and plan each row, without writing (an unreadable file: its
+    problem as the report's file error)."""
     try:
         table = read_table(filename, content)
     except FileProblem as problem:
         return ImportReport(file_errors=[problem.message])
-    report = plan_table(table, region_id)
+    return plan_table(table, region_id)
+
+
+def import_file(
+    filename: str, content: bytes, region_id: int, dry_run: bool = False
+) -> ImportReport:
+    """Read, plan and (unless dry_run or the file is unusable) write the valid rows; flushes."""
+    report = plan_file(filename, content, region_id)
     if not dry_run and not report.file_errors:
         apply_report(report, region_id)
     return report
@@ -402,7 +287,7 @@ def _plan_employer(row: RowInput, lookups: Lookups, result: RowResult, read: Any
 
 def _existing_vacancies(refs: Sequence[str]) -> dict[str, tuple[Vacancy, int]]:
     found: dict[str, tuple[Vacancy, int]] = {}
-    for chunk in _chunks(sorted(set(refs)), LOOKUP_CHUNK):
+    for chunk in chunks(sorted(set(refs)), LOOKUP_CHUNK):
         query = (select(Vacancy, Employer.region_id)
                  .join(Employer, Employer.id == Vacancy.employer_id)
                  .where(Vacancy.external_ref.in_(chunk)))
@@ -422,8 +307,3 @@ def _blank(value: object) -> bool:
     """Nothing entered (a value that cannot be read is reported by its parser instead)."""
     return value is None or (isinstance(value, str) and not isinstance(value, values.Formula)
                              and not value.strip())
-
-
-def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

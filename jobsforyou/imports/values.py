@@ -11,8 +11,8 @@ from babel import Locale
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from jobsforyou.codes import DRIVING_LICENCES, GERMAN_LEVELS, SPOKEN_LANGUAGES
 from jobsforyou.imports.columns import normalise_label
-from jobsforyou.registration.choices import DRIVING_LICENCES, GERMAN_LEVELS, SPOKEN_LANGUAGES
 
 MAX_CELL_LENGTH = 10_000
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")

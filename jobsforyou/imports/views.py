@@ -16,7 +16,7 @@ from jobsforyou.imports import exporting, services, storage
 from jobsforyou.imports.columns import COLUMNS
 from jobsforyou.imports.forms import ApiTokenForm, ConfirmForm, UploadForm
 from jobsforyou.imports.models import ApiToken, ImportUpload
-from jobsforyou.imports.reading import FileProblem, read_table
+from jobsforyou.imports.report import ImportReport
 from jobsforyou.scoping import scope_for, scoped
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
@@ -47,12 +47,8 @@ def _upload(upload_id: str) -> ImportUpload:
     return upload
 
 
-def _plan(upload: ImportUpload) -> services.ImportReport:
-    try:
-        table = read_table(upload.filename, upload.content)
-    except FileProblem as problem:
-        return services.ImportReport(file_errors=[problem.message])
-    return services.plan_table(table, upload.region_id)
+def _plan(upload: ImportUpload) -> ImportReport:
+    return services.plan_file(upload.filename, upload.content, upload.region_id)
 
 
 @bp.route("/vacancies", methods=["GET", "POST"])
@@ -70,7 +66,6 @@ def upload():  # type: ignore[no-untyped-def]
             stored = storage.store_upload(current_user.id, _region_id(),
                                           form.file.data.filename or "upload.csv", content,
                                           dt.datetime.now(dt.UTC))
-            db.session.commit()
             return redirect(url_for("imports.preview", upload_id=stored.id))
     return render_template("imports/upload.html", form=form, columns=COLUMNS)
 
@@ -81,7 +76,6 @@ def preview(upload_id: str):  # type: ignore[no-untyped-def]
     """What importing the file would do, row by row, with every error."""
     stored = _upload(upload_id)
     report = _plan(stored)
-    db.session.rollback()
     return render_template("imports/preview.html", upload=stored, report=report,
                            form=ConfirmForm(), shown_rows=report.rows[:PREVIEW_ROWS])
 
@@ -99,7 +93,6 @@ def confirm(upload_id: str):  # type: ignore[no-untyped-def]
         return redirect(url_for("imports.preview", upload_id=upload_id))
     services.apply_report(report, stored.region_id)
     storage.delete_upload(stored)
-    db.session.commit()
     counts = report.counts
     flash(_("Import finished: %(new)s new, %(update)s updated, %(unchanged)s unchanged, "
             "%(error)s with errors.", **counts), "success")
@@ -114,7 +107,6 @@ def discard(upload_id: str):  # type: ignore[no-untyped-def]
     if not ConfirmForm().validate_on_submit():
         abort(400)
     storage.delete_upload(stored)
-    db.session.commit()
     flash(_("The file has been discarded."), "success")
     return redirect(url_for("imports.upload"))
 
@@ -125,7 +117,6 @@ def rejected_rows(upload_id: str, kind: str):  # type: ignore[no-untyped-def]
     """The rows with errors, with the original columns and an error column, to correct."""
     stored = _upload(upload_id)
     report = _plan(stored)
-    db.session.rollback()
     content = exporting.rejected_rows(report.headers, report.error_rows, _("Errors"), kind)
     return _download(content, f"fehler.{kind}", kind)
 
@@ -162,7 +153,6 @@ def api_tokens():  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         _token, secret = storage.create_api_token(_region_id(), form.name.data or "",
                                                   current_user.id)
-        db.session.commit()
         form = ApiTokenForm(formdata=None)
     tokens = db.session.scalars(scoped(
         select(ApiToken).order_by(ApiToken.created_at.desc(), ApiToken.id.desc()),
@@ -186,6 +176,5 @@ def revoke_api_token(token_id: int):  # type: ignore[no-untyped-def]
     if not ConfirmForm().validate_on_submit():
         abort(400)
     storage.revoke_api_token(token, dt.datetime.now(dt.UTC))
-    db.session.commit()
     flash(_("The token has been revoked."), "success")
     return redirect(url_for("imports.api_tokens"))

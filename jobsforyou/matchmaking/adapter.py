@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import matching
-from jobsforyou.registration.choices import GERMAN_LEVEL_UNKNOWN
+from jobsforyou.codes import GERMAN_LEVEL_UNKNOWN
 from jobsforyou.registration.models import Registration
 from jobsforyou.vacancies.models import Vacancy
 

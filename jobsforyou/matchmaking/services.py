@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 import matching
+from jobsforyou.booths.attendance import booth_numbers, fairs_attended_by, open_vacancies_at_fair
 from jobsforyou.extensions import db
-from jobsforyou.fairs.models import Fair
-from jobsforyou.fairs.services import PUBLIC_STATUSES, attending_employers
 from jobsforyou.matchmaking.adapter import (
     candidate_from_registration,
     model_id,
@@ -20,7 +19,7 @@ from jobsforyou.matchmaking.engine import get_matcher
 from jobsforyou.matchmaking.explanations import RenderedExplanation, render_explanation
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from jobsforyou.scoping import SYSTEM, Scope, scoped
-from jobsforyou.vacancies.models import Vacancy, VacancyStatus
+from jobsforyou.vacancies.models import Vacancy
 
 # Fairs that ended this many days ago still count, so employers can follow up their candidates.
 FOLLOW_UP_DAYS = 30
@@ -59,41 +58,6 @@ def _rendered(match: matching.Match, language: str) -> tuple[tuple[RenderedExpla
     )
 
 
-def open_vacancies_at_fair(fair: Fair) -> list[Vacancy]:
-    """Open vacancies of the employers attending a fair."""
-    employer_ids = [employer.id for employer in attending_employers(fair)]
-    if not employer_ids:
-        return []
-    return list(
-        db.session.scalars(
-            scoped(
-                select(Vacancy).where(
-                    Vacancy.employer_id.in_(employer_ids), Vacancy.status == VacancyStatus.OPEN
-                ),
-                SYSTEM,
-            )
-        )
-    )
-
-
-def booth_numbers(fair_id: int) -> dict[int, str]:
-    """Employer id → the numbers of the booths assigned to it at a fair ("7" or "7, 8")."""
-    from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest
-
-    rows = db.session.execute(scoped(
-        select(BoothRequest.employer_id, Booth.number)
-        .join(BoothAssignment, BoothAssignment.request_id == BoothRequest.id)
-        .join(Booth, Booth.id == BoothAssignment.booth_id)
-        .where(BoothRequest.fair_id == fair_id)
-        .order_by(Booth.number),
-        SYSTEM,  # booth numbers of a fair are public (printed on the booth map)
-    )).all()
-    numbers: dict[int, list[str]] = {}
-    for employer_id, number in rows:
-        numbers.setdefault(employer_id, []).append(str(number))
-    return {employer_id: ", ".join(values) for employer_id, values in numbers.items()}
-
-
 def vacancies_for_registration(
     registration: Registration, language: str, limit: int
 ) -> list[VacancySuggestion]:
@@ -126,19 +90,6 @@ def vacancies_for_registration(
     return suggestions
 
 
-def fairs_attended_by(employer_id: int, today: dt.date) -> list[Fair]:
-    """Public fairs, upcoming or recent, at which the employer has an approved booth."""
-    since = today - dt.timedelta(days=FOLLOW_UP_DAYS)
-    fairs = db.session.scalars(
-        select(Fair).where(Fair.status.in_(PUBLIC_STATUSES), Fair.date >= since).order_by(Fair.date)
-    )
-    return [
-        fair
-        for fair in fairs
-        if any(employer.id == employer_id for employer in attending_employers(fair))
-    ]
-
-
 def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registration]:
     """Registrations of these fairs whose seekers agreed to share their profile with employers.
 
@@ -163,7 +114,7 @@ def candidates_for_vacancy(
     vacancy: Vacancy, scope: Scope, language: str, limit: int, today: dt.date
 ) -> list[CandidateSuggestion]:
     """Consenting seekers of the fairs the vacancy's employer attends, ranked for the vacancy."""
-    fairs = fairs_attended_by(vacancy.employer_id, today)
+    fairs = fairs_attended_by(vacancy.employer_id, today - dt.timedelta(days=FOLLOW_UP_DAYS))
     registrations = {r.id: r for r in consenting_candidates([fair.id for fair in fairs], scope)}
     if not registrations:
         return []

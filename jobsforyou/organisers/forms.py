@@ -13,6 +13,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from jobsforyou.booths.choices import BOOTH_KIND_LABELS
 from jobsforyou.booths.models import BoothKind
 from jobsforyou.formfields import select_choices
+from jobsforyou.organisers.services import Decision
 
 MAX_ID = 2**31 - 1  # database ids are 32-bit integers; larger numbers cannot name a booth
 
@@ -55,6 +56,12 @@ class DecisionForm(FlaskForm):
     waitlist = SubmitField(_l("Put on the waiting list"))
     decline = SubmitField(_l("Decline"))
     cancel = SubmitField(_l("Cancel the booth"))
+
+    def decision(self) -> Decision | None:
+        """The decision of the button that was pressed (None: no known button)."""
+        pressed = {Decision.APPROVE: self.approve, Decision.WAITLIST: self.waitlist,
+                   Decision.DECLINE: self.decline, Decision.CANCEL: self.cancel}
+        return next((decision for decision, button in pressed.items() if button.data), None)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Field checks; declining needs a reason that the employer will read."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -30,17 +31,19 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from jobsforyou import codes
 from jobsforyou.formfields import (
     MultiCheckboxField,
     TranslatedSubform,
     clean_digits,
     select_choices,
+    split_skills,
     unique,
 )
-from jobsforyou.registration import choices
-from jobsforyou.registration.models import Registration
+from jobsforyou.regions.services import municipalities_for_choice
+from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.phones import normalize_phone
-from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile, split_skills
+from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile
 
 
 class ExperienceEntryForm(TranslatedSubform):
@@ -62,7 +65,7 @@ class QualificationEntryForm(TranslatedSubform):
     name = StringField(_l("Qualification"), validators=[Optional(), Length(max=150)])
     recognition = SelectField(
         _l("Recognition in Germany"),
-        choices=select_choices(choices.RECOGNITION_STATUSES.items()),
+        choices=select_choices(codes.RECOGNITION_STATUSES.items()),
         default="unknown",
     )
 
@@ -113,11 +116,11 @@ class ProfileForm(FlaskForm):
     skills = TextAreaField(_l("Skills"), validators=[Optional(), Length(max=1000)])
     qualifications = FieldList(FormField(QualificationEntryForm), min_entries=2, max_entries=2)
     driving_licences = MultiCheckboxField(
-        _l("Driving licences"), choices=select_choices((c, c) for c in choices.DRIVING_LICENCES)
+        _l("Driving licences"), choices=select_choices((c, c) for c in codes.DRIVING_LICENCES)
     )
     employment_types = MultiCheckboxField(
         _l("Kind of work you are looking for"),
-        choices=select_choices(choices.EMPLOYMENT_TYPES.items()),
+        choices=select_choices(codes.EMPLOYMENT_TYPES.items()),
     )
     available_from = DateField(
         _l("Earliest start"),
@@ -131,17 +134,17 @@ class ProfileForm(FlaskForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.german_level.choices = select_choices(
-            (level, choices.german_level_label(level))
-            for level in (*choices.GERMAN_LEVELS, choices.GERMAN_LEVEL_UNKNOWN)
+            (level, codes.german_level_label(level))
+            for level in (*codes.GERMAN_LEVELS, codes.GERMAN_LEVEL_UNKNOWN)
         )
-        self.languages.choices = select_choices(choices.language_choices(choices.SPOKEN_LANGUAGES))
+        self.languages.choices = select_choices(codes.language_choices(codes.SPOKEN_LANGUAGES))
         self.max_commute_km.choices = select_choices(
             [("", _l("Not sure"))]
-            + [(str(km), _l("up to %(km)s km", km=km)) for km in choices.COMMUTE_DISTANCES_KM]
+            + [(str(km), _l("up to %(km)s km", km=km)) for km in codes.COMMUTE_DISTANCES_KM]
         )
         self.interpreter_language.choices = select_choices(
             [("", _l("No interpreter needed"))]
-            + choices.language_choices(choices.INTERPRETER_LANGUAGES)
+            + codes.language_choices(codes.INTERPRETER_LANGUAGES)
         )
 
     def validate_phone(self, field: TelField) -> None:
@@ -176,19 +179,36 @@ class ProfileForm(FlaskForm):
         return valid
 
 
-class RegistrationForm(ProfileForm):
-    """The profile plus consent, one box per purpose, none ticked in advance."""
+class OptionalConsentFields:
+    """The two optional consents, one box each, none ticked in advance."""
 
-    consent_processing = BooleanField(
-        _l("I agree that my data is processed to register me for this fair."),
-        validators=[DataRequired(message=_l("Without this consent we cannot register you."))],
-    )
     consent_share = BooleanField(
         _l("Employers at this fair may see my profile to prepare their talks with me.")
     )
     consent_keep = BooleanField(
         _l("Keep my profile after this fair so that I can take part in later fairs.")
     )
+
+    def optional_consents(self) -> set[ConsentPurpose]:
+        """The optional purposes whose box is ticked."""
+        ticked = {
+            ConsentPurpose.SHARE_WITH_EMPLOYERS: self.consent_share.data,
+            ConsentPurpose.KEEP_FOR_LATER_FAIRS: self.consent_keep.data,
+        }
+        return {purpose for purpose, given in ticked.items() if given}
+
+
+class RegistrationForm(OptionalConsentFields, ProfileForm):
+    """The profile plus consent, one box per purpose, none ticked in advance."""
+
+    consent_processing = BooleanField(
+        _l("I agree that my data is processed to register me for this fair."),
+        validators=[DataRequired(message=_l("Without this consent we cannot register you."))],
+    )
+
+    def consents(self) -> set[ConsentPurpose]:
+        """Every purpose consented to: processing (required) and the optional ones ticked."""
+        return {ConsentPurpose.PROCESSING, *self.optional_consents()}
 
 
 class DeleteRegistrationForm(FlaskForm):
@@ -200,14 +220,23 @@ class DeleteRegistrationForm(FlaskForm):
     )
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(OptionalConsentFields, FlaskForm):
     """Change the optional consents later."""
 
-    consent_share = BooleanField(
-        _l("Employers at this fair may see my profile to prepare their talks with me.")
-    )
-    consent_keep = BooleanField(
-        _l("Keep my profile after this fair so that I can take part in later fairs.")
+    @classmethod
+    def for_registration(cls, registration: Registration) -> ConsentForm:
+        """The form showing the consents a registration holds now."""
+        return cls(data={
+            "consent_share": registration.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS),
+            "consent_keep": registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS),
+        })
+
+
+def fill_place_choices(form: ProfileForm) -> None:
+    """Offer the region's municipalities (and "not in the list") as the place of residence."""
+    form.municipality.choices = select_choices(
+        [(0, _("Not in the list / I don't know"))]
+        + [(m.id, m.name) for m in municipalities_for_choice()]
     )
 
 

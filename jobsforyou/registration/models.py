@@ -6,22 +6,13 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from jobsforyou.database import enum_type, utcnow
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.regions.models import Municipality
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _enum(enum_class: type[enum.Enum]) -> Enum:
-    return Enum(
-        enum_class, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class RegistrationStatus(enum.StrEnum):
@@ -47,12 +38,12 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
-    status: Mapped[RegistrationStatus] = mapped_column(_enum(RegistrationStatus))
+    status: Mapped[RegistrationStatus] = mapped_column(enum_type(RegistrationStatus))
     ticket_code: Mapped[str] = mapped_column(String(32), unique=True)
     language: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=_utcnow, onupdate=_utcnow
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     given_name: Mapped[str] = mapped_column(String(100))
     family_name: Mapped[str] = mapped_column(String(100))
@@ -101,10 +92,10 @@ class Consent(db.Model):  # type: ignore[name-defined,misc]
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
-    purpose: Mapped[ConsentPurpose] = mapped_column(_enum(ConsentPurpose))
+    purpose: Mapped[ConsentPurpose] = mapped_column(enum_type(ConsentPurpose))
     text_version: Mapped[str] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(8))
-    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     registration: Mapped[Registration] = relationship(back_populates="consents")
 
@@ -123,5 +114,5 @@ class PersonalLink(db.Model):  # type: ignore[name-defined,misc]
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
     token_digest: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     registration: Mapped[Registration] = relationship(back_populates="links")

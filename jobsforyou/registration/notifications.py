@@ -13,7 +13,7 @@ from jobsforyou.registration.models import Registration
 
 def personal_link(token: str) -> str:
     """The absolute URL of a seeker's personal page."""
-    return external_url("registration.personal_page", token=token)
+    return external_url("personal.page", token=token)
 
 
 def send_registration_mail(registration: Registration, token: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +46,3 @@ class SeekerProfile:
     interpreter_language: str | None = None
     needs_childcare: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def split_skills(text: str) -> tuple[str, ...]:
-    """Skills typed one per line or separated by commas or semicolons, without duplicates."""
-    seen: dict[str, str] = {}
-    for part in re.split(r"[\n,;،؛]+", text or ""):
-        skill = part.strip()
-        if skill and skill.casefold() not in seen:
-            seen[skill.casefold()] = skill
-    return tuple(seen.values())

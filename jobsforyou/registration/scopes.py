@@ -6,11 +6,11 @@ employers see only the seekers who consented to sharing, at fairs where they hav
 
 from __future__ import annotations
 
-from sqlalchemy import false, select
+from sqlalchemy import false
 from sqlalchemy.sql.elements import ColumnElement
 
-from jobsforyou.booths.models import BoothAssignment, BoothRequest, BoothRequestStatus
-from jobsforyou.organisers.scope import fair_ids_in_scope
+from jobsforyou.booths.attendance import attended_fair_ids
+from jobsforyou.fairs.scope import fair_ids_in_scope
 from jobsforyou.registration.models import Consent, ConsentPurpose, Registration
 from jobsforyou.scoping import Scope, register_scope_rule
 
@@ -24,15 +24,7 @@ def registration_scope_rule(scope: Scope) -> list[ColumnElement[bool]]:
     if scope.role == "checkin":
         return [Registration.fair_id == scope.fair_id] if scope.fair_id else [false()]
     if scope.role == "employer" and scope.employer_id is not None:
-        attended = (
-            select(BoothRequest.fair_id)
-            .where(
-                BoothRequest.employer_id == scope.employer_id,
-                BoothRequest.status == BoothRequestStatus.APPROVED,
-                BoothRequest.id.in_(select(BoothAssignment.request_id)),
-            )
-            .scalar_subquery()
-        )
+        attended = attended_fair_ids(scope.employer_id).scalar_subquery()
         shared = Registration.consents.any(
             (Consent.purpose == ConsentPurpose.SHARE_WITH_EMPLOYERS)
             & Consent.withdrawn_at.is_(None)

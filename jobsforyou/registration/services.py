@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from jobsforyou.database import lock_row
+from jobsforyou.database import RowLocked, lock_row
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
-from jobsforyou.fairs.services import confirmed_registrations, registration_is_open
+from jobsforyou.fairs.services import registration_is_open
+from jobsforyou.registration.capacity import confirmed_registrations, promote_from_waiting_list
 from jobsforyou.registration.models import (
     Consent,
     ConsentPurpose,
@@ -34,6 +35,10 @@ class RegistrationError(Exception):
 
 class RegistrationClosed(RegistrationError):
     """The fair does not take registrations now."""
+
+
+class RegistrationBusy(RegistrationError):
+    """Others held the fair's lock for too long (a rush on the last places); try again."""
 
 
 class ConsentRequired(RegistrationError):
@@ -79,7 +84,7 @@ def register_seeker(
         raise ConsentRequired()
     if not registration_is_open(fair, now):
         raise RegistrationClosed()
-    lock_row("fairs", fair.id)
+    _lock_fair(fair)
     existing = find_duplicate(fair.id, profile.phone, profile.email)
     if existing is not None:
         raise DuplicateRegistration(existing)
@@ -105,6 +110,14 @@ def register_seeker(
     db.session.add(registration)
     db.session.flush()
     return RegistrationResult(registration, token, tuple(promoted))
+
+
+def _lock_fair(fair: Fair) -> None:
+    """Decide on the fair's places one request after the other (see database.lock_row)."""
+    try:
+        lock_row("fairs", fair.id)
+    except RowLocked as error:
+        raise RegistrationBusy(fair.id) from error
 
 
 def find_duplicate(fair_id: int, phone: str | None, email: str | None) -> Registration | None:
@@ -231,35 +244,10 @@ def delete_registration(registration: Registration) -> list[Registration]:
     Returns the registrations that moved up from the waiting list.
     """
     fair = registration.fair
-    lock_row("fairs", fair.id)
+    _lock_fair(fair)
     db.session.delete(registration)
     db.session.flush()
     return promote_from_waiting_list(fair)
-
-
-def promote_from_waiting_list(fair: Fair) -> list[Registration]:
-    """Confirm the longest-waiting seekers while the fair has free places (call it locked)."""
-    free = fair.capacity - confirmed_registrations(fair.id)
-    if free <= 0:
-        return []
-    waiting = list(
-        db.session.scalars(
-            scoped(
-                select(Registration)
-                .where(
-                    Registration.fair_id == fair.id,
-                    Registration.status == RegistrationStatus.WAITLISTED,
-                )
-                .order_by(Registration.created_at, Registration.id)
-                .limit(free),
-                SYSTEM,
-            )
-        )
-    )
-    for registration in waiting:
-        registration.status = RegistrationStatus.CONFIRMED
-    db.session.flush()
-    return waiting
 
 
 def export_registration(registration: Registration) -> dict[str, Any]:

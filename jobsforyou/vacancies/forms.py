@@ -7,14 +7,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from jobsforyou.formfields import MultiCheckboxField, select_choices
-from jobsforyou.registration.choices import (
+from jobsforyou.codes import (
     DRIVING_LICENCES,
     EMPLOYMENT_TYPES,
     SPOKEN_LANGUAGES,
     language_choices,
 )
-from jobsforyou.registration.profile import split_skills
+from jobsforyou.formfields import MultiCheckboxField, select_choices, split_skills
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 from jobsforyou.vacancies.services import GERMAN_LEVELS, VacancyDetails
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, false, select
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
+from jobsforyou.database import enum_type, utcnow
 from jobsforyou.employers.models import STAFF_ROLES_BY_REGION, Employer
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
@@ -51,17 +52,16 @@ class Vacancy(db.Model):  # type: ignore[name-defined,misc]
     qualification_required: Mapped[bool] = mapped_column(default=False)
     career_changers_welcome: Mapped[bool] = mapped_column(default=False)
     status: Mapped[VacancyStatus] = mapped_column(
-        Enum(VacancyStatus, native_enum=False, length=20,
-             values_callable=lambda e: [m.value for m in e]),
+        enum_type(VacancyStatus),
         default=VacancyStatus.DRAFT,
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+        DateTime(timezone=True), default=utcnow
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True),
-        default=lambda: dt.datetime.now(dt.UTC),
-        onupdate=lambda: dt.datetime.now(dt.UTC),
+        default=utcnow,
+        onupdate=utcnow,
     )
     employer: Mapped[Employer] = relationship()
     municipality: Mapped[Municipality | None] = relationship()

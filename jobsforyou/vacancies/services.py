@@ -1,24 +1,23 @@
-"""Vacancies: listing within a scope, creating, editing, changing the status, public listing."""
+"""Vacancies: listing within a scope, creating, editing, changing the status."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload
 
+from jobsforyou import codes
+from jobsforyou.database import copy_values
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
-from jobsforyou.fairs import services as fair_services
-from jobsforyou.fairs.models import Fair
-from jobsforyou.registration import choices
-from jobsforyou.scoping import SYSTEM, Scope, scoped
+from jobsforyou.scoping import Scope, scoped
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 # the same codes as the seeker's profile (and the matching interchange format)
-GERMAN_LEVELS = choices.GERMAN_LEVELS
-EMPLOYMENT_TYPES = tuple(choices.EMPLOYMENT_TYPES)
+GERMAN_LEVELS = codes.GERMAN_LEVELS
+EMPLOYMENT_TYPES = tuple(codes.EMPLOYMENT_TYPES)
 
 
 class VacancyNotFound(LookupError):
@@ -91,12 +90,7 @@ def _check(details: VacancyDetails) -> None:
 def apply_details(vacancy: Vacancy, details: VacancyDetails) -> None:
     """Copy checked details onto a vacancy."""
     _check(details)
-    for key, value in asdict(details).items():
-        if isinstance(value, tuple):
-            value = list(value)
-        elif isinstance(value, str) and key != "status":
-            value = value.strip()
-        setattr(vacancy, key, value)
+    copy_values(vacancy, details)
 
 
 def create_vacancy(employer: Employer, details: VacancyDetails) -> Vacancy:
@@ -118,18 +112,3 @@ def set_status(vacancy: Vacancy, status: VacancyStatus) -> None:
     """Open, mark as filled, close or return a vacancy to draft."""
     vacancy.status = status
     db.session.flush()
-
-
-def open_vacancies_at_fair(fair: Fair) -> list[Vacancy]:
-    """Open vacancies of the employers attending a fair, by employer name and title (public)."""
-    employer_ids = [employer.id for employer in fair_services.attending_employers(fair)]  # type: ignore[attr-defined]
-    if not employer_ids:
-        return []
-    query = (
-        select(Vacancy)
-        .join(Vacancy.employer)
-        .options(contains_eager(Vacancy.employer))
-        .where(Vacancy.employer_id.in_(employer_ids), Vacancy.status == VacancyStatus.OPEN)
-        .order_by(Employer.name, Vacancy.title)
-    )
-    return list(db.session.scalars(scoped(query, SYSTEM)).unique())

@@ -9,12 +9,11 @@ from flask_login import current_user
 
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
+from jobsforyou.codes import EMPLOYMENT_TYPES
 from jobsforyou.employers import services as employer_services
-from jobsforyou.extensions import db
 from jobsforyou.formfields import select_choices
 from jobsforyou.occupations import services as occupations
 from jobsforyou.regions.services import municipalities_for_choice
-from jobsforyou.registration.choices import EMPLOYMENT_TYPES
 from jobsforyou.scoping import scope_for
 from jobsforyou.vacancies import services
 from jobsforyou.vacancies.forms import (
@@ -110,7 +109,6 @@ def create():  # type: ignore[no-untyped-def]
             form.employer.errors = [_("Choose the employer.")]
         else:
             vacancy = services.create_vacancy(employer, details_from_form(form))
-            db.session.commit()
             if vacancy.occupation_id is None:
                 flash(_("The vacancy has been saved. Please choose the occupation that fits "
                         "the title."), "success")
@@ -146,7 +144,6 @@ def edit(vacancy_id: int):  # type: ignore[no-untyped-def]
         form.occupation.data = suggestions[0].id
     if form.validate_on_submit():
         services.update_vacancy(vacancy, details_from_form(form))
-        db.session.commit()
         flash(_("Your changes have been saved."), "success")
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=vacancy)
@@ -160,7 +157,6 @@ def change_status(vacancy_id: int):  # type: ignore[no-untyped-def]
     form = VacancyStatusForm()
     if form.validate_on_submit():
         services.set_status(vacancy, VacancyStatus(form.status.data))
-        db.session.commit()
         flash(_("The status is now: %(status)s.", status=status_label(vacancy.status)), "success")
     return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
 

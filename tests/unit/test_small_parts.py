@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from jobsforyou.formfields import split_skills
 from jobsforyou.i18n import supported_language
 from jobsforyou.registration.phones import normalize_phone
-from jobsforyou.registration.profile import split_skills
 from jobsforyou.security import new_token, safe_next_url, token_digest
 
 

@@ -6,11 +6,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.booths.models import BoothRequest, BoothRequestStatus
 from jobsforyou.booths.services import booth_plan
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
-from jobsforyou.fairs.services import attending_employers
 from jobsforyou.mail import outbox
 from jobsforyou.scoping import SYSTEM, scoped
 from tests.conftest import csrf_token_from, post_form, sign_in
@@ -196,3 +196,34 @@ def test_huge_booth_id_is_a_form_error(app: Flask, client: FlaskClient) -> None:
     assert "This booth is no longer free" in response.get_data(as_text=True)
     with app.app_context():
         assert state(request_id) == BoothRequestStatus.REQUESTED
+
+
+def test_a_booth_the_database_refuses_changes_nothing_and_leaves_the_session_usable(
+    app: Flask,
+) -> None:
+    """The unique booth_id is the last guard; its refusal is a domain error, not a broken page."""
+    from jobsforyou.booths import services
+    from jobsforyou.booths.models import BoothAssignment
+
+    with app.app_context():
+        fair = make_fair()
+        holder = make_booth_request(fair, make_employer("Alpha Bau GmbH"),
+                                    status=BoothRequestStatus.APPROVED)
+        late = make_booth_request(fair, make_employer("Beta Pflege gGmbH"))
+        booth = make_booth(fair, 1)
+        db.session.add(BoothAssignment(booth_id=booth.id, request_id=holder.id))
+        db.session.commit()
+        late_id = late.id
+        try:
+            services._assign(late, booth, booths_granted=3)  # skips the service's own check
+        except services.BoothUnavailable:
+            pass
+        else:
+            raise AssertionError("the second assignment of one booth was accepted")
+        assert db.session.is_active
+        assert state(late_id) == BoothRequestStatus.REQUESTED  # the session still reads
+        db.session.commit()
+        db.session.expire_all()
+        refused = db.session.get(BoothRequest, late_id)
+        assert refused.status == BoothRequestStatus.REQUESTED and refused.booths_granted == 1
+        assert refused.assignments == []

@@ -23,7 +23,9 @@ from tests.factories import (
     municipality,
 )
 
-BLUEPRINTS = ("booths", "organisers", "imports", "imports_api")
+# The routes of each blueprint walked here: a renamed blueprint or a new route must be noticed.
+ROUTES = {"booths": 3, "organisers": 5, "imports": 10, "imports_api": 1}
+BLUEPRINTS = tuple(ROUTES)
 RTL = {"ar", "fa"}
 
 
@@ -64,6 +66,8 @@ def urls(app: Flask, ids: dict[str, Any]) -> list[tuple[str, str, str]]:
             path = app.url_map.bind("jobsforyou.test").build(rule.endpoint, values)
             method = "GET" if "GET" in rule.methods else "POST"
             found.append((blueprint, method, path))
+    walked = {name: sum(1 for entry in found if entry[0] == name) for name in BLUEPRINTS}
+    assert walked == ROUTES
     return found
 
 
@@ -77,7 +81,9 @@ def call(client: FlaskClient, method: str, path: str):  # type: ignore[no-untype
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(app: Flask, client: FlaskClient) -> None:
+    walked = 0
     for _blueprint, method, path in urls(app, world(app)):
+        walked += 1
         response = call(client, method, path)
         if path.startswith("/api/"):
             assert response.status_code == 401, path
@@ -85,6 +91,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(app: Flask, client: FlaskClient)
             assert response.status_code in (302, 401), (path, response.status_code)
             if response.status_code == 302:
                 assert "login" in response.headers["Location"], path
+    assert walked == sum(ROUTES.values())
 
 
 def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> None:
@@ -95,9 +102,11 @@ def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> Non
         "organisers": ("other_organiser", "employer_user", "staff"),
         "imports": ("employer_user", "organiser"),
     }
+    refused = 0
     for blueprint, method, path in urls(app, ids):
         if blueprint == "imports_api":
             continue
+        refused += 1
         for outsider in outsiders[blueprint]:
             client = app.test_client()
             sign_in(client, ids[outsider])
@@ -115,6 +124,7 @@ def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> Non
             sign_in(client, ids["other_staff"])
             assert call(client, method, path).status_code == 404, path
         assert own[blueprint]
+    assert refused == sum(ROUTES.values()) - ROUTES["imports_api"]
     client = app.test_client()
     sign_in(client, ids["other_employer_user"])
     page = client.get(f"/employer/fairs/{ids['fair_id']}/booth").get_data(as_text=True)
@@ -128,15 +138,18 @@ def test_every_page_renders_in_every_locale(app: Flask, language: str) -> None:
     ids = world(app)
     owners = {"booths": "employer_user", "organisers": "organiser", "imports": "staff"}
     direction = "rtl" if language in RTL else "ltr"
+    rendered = 0
     for blueprint, method, path in urls(app, ids):
         if method != "GET" or blueprint == "imports_api" or path.endswith((".csv", ".xlsx")):
             continue
+        rendered += 1
         client = app.test_client()
         sign_in(client, ids[owners[blueprint]])
         response = client.get(path, headers={"Accept-Language": language})
         assert response.status_code == 200, (path, response.status_code)
         html = response.get_data(as_text=True)
         assert f'<html lang="{language}" dir="{direction}">' in html, path
+    assert rendered == 9  # booths 2, organisers 4, imports 3 (the other GETs are downloads)
     client = app.test_client()
     sign_in(client, ids["staff"])
     preview = client.get(f"/imports/vacancies/{ids['upload_id']}",

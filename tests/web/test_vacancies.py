@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobsforyou.extensions import db
-from jobsforyou.fairs import services as fair_services
+from jobsforyou.fairs.models import Fair
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 from tests.conftest import csrf_token_from, post_form, sign_in
-from tests.factories import make_account, make_employer, make_fair, make_vacancy, municipality
+from tests.factories import (
+    make_account,
+    make_attending,
+    make_employer,
+    make_fair,
+    make_vacancy,
+    municipality,
+)
 
 VACANCY_FORM = {
     "title": "Koch/Köchin (m/w/d)", "occupation": "", "description": "Frische Küche.",
@@ -126,23 +132,8 @@ def test_occupation_api_suggests_in_the_readers_language(client: FlaskClient) ->
     assert client.get("/api/occupations?q=K").get_json() == {"suggestions": []}
 
 
-@pytest.fixture
-def attending(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Ids of employers said to attend every fair (the booths feature decides this)."""
-    from jobsforyou.employers.models import Employer
-
-    employer_ids: list[int] = []
-
-    def attending_employers(fair: object) -> list[Employer]:
-        query = select(Employer).where(Employer.id.in_(employer_ids))
-        return list(db.session.scalars(scoped(query, SYSTEM)))
-
-    monkeypatch.setattr(fair_services, "attending_employers", attending_employers)
-    return employer_ids
-
-
 def test_fair_page_lists_open_vacancies_of_attending_employers(
-    app: Flask, client: FlaskClient, attending: list[int]
+    app: Flask, client: FlaskClient
 ) -> None:
     with app.app_context():
         fair_id = make_fair().id
@@ -151,7 +142,7 @@ def test_fair_page_lists_open_vacancies_of_attending_employers(
         make_vacancy(there, title="Koch (m/w/d)", occupation_id="cook")
         make_vacancy(there, title="Entwurf Stelle", status=VacancyStatus.DRAFT)
         make_vacancy(away, title="Andere Stelle")
-        attending.append(there.id)
+        make_attending(db.session.get(Fair, fair_id), there)  # an approved booth
     empty = client.get(f"/fairs/{fair_id}/vacancies").get_data(as_text=True)
     assert "Koch (m/w/d)" in empty  # employer attends
     html = client.get(f"/fairs/{fair_id}/vacancies", headers={"Accept-Language": "uk"}).get_data(

@@ -1,4 +1,10 @@
-"""Choice lists of the seeker profile, with translated labels (lazy, evaluated per request)."""
+"""Codes the whole app shares — German levels, kinds of work, licences, languages — and their
+translated labels (lazy, evaluated per request).
+
+Where the matching library defines a code list (German levels, employment types, recognition
+states, driving licence classes), it is taken from there, so that forms, imports and the
+matching interchange format can never drift apart.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,11 @@ from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
-GERMAN_LEVEL_UNKNOWN = "unknown"
+from matching import licences
+from matching import models as matching_codes
+
+GERMAN_LEVELS: tuple[str, ...] = matching_codes.GERMAN_LEVELS
+GERMAN_LEVEL_UNKNOWN = "unknown"  # the seeker's answer "I don't know my level"
 
 # Languages that visitors of the fairs speak (ISO 639 codes known to CLDR).
 SPOKEN_LANGUAGES = (
@@ -42,37 +51,25 @@ SPOKEN_LANGUAGES = (
     "tg",
 )
 INTERPRETER_LANGUAGES = ("uk", "ru", "ar", "fa", "ps", "tr", "ku", "ti", "en", "fr", "so")
-DRIVING_LICENCES = (
-    "AM",
-    "A1",
-    "A2",
-    "A",
-    "B",
-    "BE",
-    "C1",
-    "C1E",
-    "C",
-    "CE",
-    "D1",
-    "D",
-    "DE",
-    "L",
-    "T",
-)
+DRIVING_LICENCES: tuple[str, ...] = licences.LICENCE_CLASSES
 COMMUTE_DISTANCES_KM = (5, 10, 15, 25, 40, 60, 100)
 
-EMPLOYMENT_TYPES = {
+_EMPLOYMENT_TYPE_LABELS = {
     "full_time": _l("Full time"),
     "part_time": _l("Part time"),
     "mini_job": _l("Mini-job"),
     "apprenticeship": _l("Apprenticeship"),
     "internship": _l("Internship"),
 }
-RECOGNITION_STATUSES = {
+EMPLOYMENT_TYPES = {code: _EMPLOYMENT_TYPE_LABELS[code] for code in matching_codes.EMPLOYMENT_TYPES}
+_RECOGNITION_LABELS = {
     "none": _l("Not applied for"),
     "in_progress": _l("Recognition in progress"),
     "recognised": _l("Recognised in Germany"),
     "unknown": _l("I don't know"),
+}
+RECOGNITION_STATUSES = {
+    state: _RECOGNITION_LABELS[state] for state in matching_codes.RECOGNITION_STATES
 }
 
 

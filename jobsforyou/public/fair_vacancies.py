@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 from flask_babel import get_locale
 
+from jobsforyou.booths.attendance import open_vacancies_at_fair
 from jobsforyou.fairs import services as fair_services
 from jobsforyou.occupations.services import occupation_label
-from jobsforyou.vacancies import services
 from jobsforyou.vacancies.forms import german_requirement_label
 
 bp = Blueprint("fair_vacancies", __name__)
@@ -22,7 +22,7 @@ def fair_vacancies(fair_id: int):  # type: ignore[no-untyped-def]
     except fair_services.FairNotFound:
         abort(404)
     language = str(get_locale())
-    vacancies = services.open_vacancies_at_fair(fair)
+    vacancies = open_vacancies_at_fair(fair)
     return render_template(
         "vacancies/fair_vacancies.html", fair=fair, vacancies=vacancies,
         occupation_names={v.id: occupation_label(v.occupation_id, language) for v in vacancies},

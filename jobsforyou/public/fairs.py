@@ -7,10 +7,12 @@ import datetime as dt
 from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 
+from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.fairs import services
 from jobsforyou.fairs.forms import FairFilterForm
 from jobsforyou.formfields import select_choices
 from jobsforyou.regions.services import municipalities_for_choice
+from jobsforyou.registration.capacity import places_left
 
 bp = Blueprint("fairs", __name__)
 
@@ -41,6 +43,6 @@ def detail(fair_id: int):  # type: ignore[no-untyped-def]
         "fairs/detail.html",
         fair=fair,
         registration_open=services.registration_is_open(fair, now),
-        places_left=services.places_left(fair),
-        employers=services.attending_employers(fair),
+        places_left=places_left(fair),
+        employers=attending_employers(fair),
     )

@@ -1,0 +1,1 @@
+"""The seeker's personal pages, reached by the secret link of a registration."""
