@@ -29,12 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from matching import Candidate, Gazetteer, Matcher, Vacancy, load_default_vocabulary  # noqa: E402
-from matching.geo import default_region_files  # noqa: E402
 from matching.jsonl import read_candidates, read_vacancies  # noqa: E402
 from matching.licences import LICENCE_CLASSES  # noqa: E402
 from matching.matcher import best_per_row  # noqa: E402
 from matching.models import EMPLOYMENT_TYPES, GERMAN_LEVELS  # noqa: E402
 from matching.vocabulary import LANGUAGES  # noqa: E402
+
+# The region of the project's first county, handed to the library as the web app does.
+REGION_FILES = sorted((ROOT / "config" / "regions").glob("*.json"))
 
 SIZES = {"fair": (2_000, 500), "county": (50_000, 10_000)}
 NOISE = ("(m/w/d)", "(w/m/d)", "in Vollzeit", "ab sofort", "- Quereinsteiger willkommen", "")
@@ -63,7 +65,7 @@ def generate(
     skills = [s for s in vocabulary.skills if s.kind != "licence"]
     postcodes = [
         p
-        for place in Gazetteer.from_region_files(default_region_files()).places
+        for place in Gazetteer.from_region_files(REGION_FILES).places
         for p in place.postcodes
     ] or ["49565"]
 
@@ -144,7 +146,8 @@ def run_cli(candidates: Path, vacancies: Path, top: int) -> tuple[float, float, 
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "matching", "rank", "--candidates", str(candidates),
-         "--vacancies", str(vacancies), "--top", str(top)],
+         "--vacancies", str(vacancies), "--top", str(top),
+         *(argument for path in REGION_FILES for argument in ("--region", str(path)))],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     wall = time.perf_counter() - start
@@ -162,7 +165,7 @@ def sample_seconds(
     scored with the same ``score_pairs``, then the same top selection and explanations.
     Texts are resolved before either is timed, so both measure ranking, not resolution.
     """
-    matcher = Matcher()
+    matcher = Matcher(gazetteer=Gazetteer.from_region_files(REGION_FILES))
     chosen = candidates[:sample]
     tables = matcher.tables(chosen, vacancies)
     start = time.perf_counter()

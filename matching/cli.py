@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from matching.evaluate import format_table, run_evaluation
-from matching.geo import Gazetteer, RegionFileError, default_region_files
+from matching.geo import Gazetteer, RegionFileError
 from matching.jsonl import InputError, read_candidates, read_vacancies
 from matching.matcher import Matcher
 from matching.vocabulary import DATA_DIR, Vocabulary, VocabularyError, load_default_vocabulary
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
             action="append",
             type=Path,
             default=None,
-            help="region JSON file (repeatable); default: config/regions/*.json",
+            help="region JSON file (repeatable); without one, distance is not scored",
         )
         sub.add_argument(
             "--vocabulary",
@@ -69,8 +69,7 @@ def _matcher(args: argparse.Namespace) -> Matcher:
         Vocabulary.from_directory(args.vocabulary) if args.vocabulary
         else load_default_vocabulary()
     )  # fmt: skip
-    regions = args.region if args.region is not None else default_region_files()
-    return Matcher(vocabulary, Gazetteer.from_region_files(regions))
+    return Matcher(vocabulary, Gazetteer.from_region_files(args.region or ()))
 
 
 def _rank(args: argparse.Namespace) -> None:

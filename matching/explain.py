@@ -15,10 +15,11 @@ import numpy.typing as npt
 
 from matching.licences import LICENCE_CLASSES
 from matching.models import GERMAN_LEVELS
-from matching.profiles import Tables, row_columns
+from matching.profiles import Tables
 from matching.relations import RELATION_NAMES, SAME
 from matching.results import Explanation, ParamValue
 from matching.scoring import TITLE_TIEBREAK, PairScores
+from matching.skill_space import row_columns
 from matching.vocabulary import Vocabulary
 
 STRONG_MATCH = 0.5

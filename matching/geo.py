@@ -1,4 +1,8 @@
-"""Places and distances: a gazetteer built from region files (``config/regions/*.json``)."""
+"""Places and distances: a gazetteer built from region files that the caller hands in.
+
+The library ships no region: the web app passes its configured region files, the CLI takes
+``--region FILE``. Without one, places are unknown and distance is neither rewarded nor punished.
+"""
 
 from __future__ import annotations
 
@@ -105,9 +109,3 @@ class Gazetteer:
     def road_distance_km(self, a: Place, b: Place) -> float:
         """Estimated road distance: haversine km × ``ROAD_FACTOR``."""
         return haversine_km(a.lat, a.lon, b.lat, b.lon) * ROAD_FACTOR
-
-
-def default_region_files(package_dir: Path | None = None) -> list[Path]:
-    """Every ``*.json`` in ``config/regions`` next to the package's parent directory."""
-    base = (package_dir or Path(__file__).resolve().parent).parent / "config" / "regions"
-    return sorted(base.glob("*.json")) if base.is_dir() else []

@@ -16,11 +16,12 @@ import numpy.typing as npt
 
 from matching.explain import explain_pairs
 from matching.fair import allocate
-from matching.geo import Gazetteer, default_region_files
+from matching.geo import Gazetteer
 from matching.german_titles import COMMON_PLACES
 from matching.models import Candidate, Vacancy
-from matching.profiles import Resolver, Tables, build_tables
+from matching.profiles import Tables, build_tables
 from matching.relations import RelationMatrix
+from matching.resolver import Resolver
 from matching.results import CandidateMatches, FairPlan, Match, VacancyMatches
 from matching.scoring import PairScores, score_pairs
 from matching.shortlist import PairFinder
@@ -68,10 +69,7 @@ class Matcher:
         weights: Weights | None = None,
     ) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else load_default_vocabulary()
-        self.gazetteer = (
-            gazetteer if gazetteer is not None
-            else Gazetteer.from_region_files(default_region_files())
-        )  # fmt: skip
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_region_files(())
         self.weights = weights if weights is not None else Weights()
         places = COMMON_PLACES | self.gazetteer.place_names()
         self.resolver = Resolver(self.vocabulary, TextPreparer(self.vocabulary.lexicon, places))
@@ -247,7 +245,7 @@ class Matcher:
 
 @cache
 def default_matcher() -> Matcher:
-    """A matcher with the shipped vocabulary, the default region files and default weights."""
+    """A matcher with the shipped vocabulary, no region (distance unknown) and default weights."""
     return Matcher()
 
 

@@ -45,6 +45,12 @@ class Match:
         }
 
 
+def _ranking_line(side: str, identifier: str, counterpart: str,
+                  matches: tuple[Match, ...]) -> dict[str, Any]:
+    """One result line: the ranked side's id and its matches, best first."""
+    return {side: identifier, "matches": [m.to_json(counterpart) for m in matches]}
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateMatches:
     """The ranked vacancies for one candidate, best first."""
@@ -54,10 +60,7 @@ class CandidateMatches:
 
     def to_json(self) -> dict[str, Any]:
         """Serialise as one CLI output line."""
-        return {
-            "candidate": self.candidate_id,
-            "matches": [m.to_json("vacancy") for m in self.matches],
-        }
+        return _ranking_line("candidate", self.candidate_id, "vacancy", self.matches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +72,7 @@ class VacancyMatches:
 
     def to_json(self) -> dict[str, Any]:
         """Serialise as one CLI output line (``--for vacancies``)."""
-        return {
-            "vacancy": self.vacancy_id,
-            "matches": [m.to_json("candidate") for m in self.matches],
-        }
+        return _ranking_line("vacancy", self.vacancy_id, "candidate", self.matches)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,8 +36,7 @@ def matcher(vocabulary: Vocabulary, gazetteer: Gazetteer) -> Matcher:
 
 @pytest.fixture(scope="session")
 def real_vocabulary() -> Vocabulary:
-    if not real_data_present():
-        pytest.skip("vocabulary data files not there yet")
+    assert real_data_present(), "the shipped vocabulary files in matching/data are missing"
     from matching import load_default_vocabulary
 
     return load_default_vocabulary()
