@@ -102,11 +102,27 @@ def fold_gender_suffixes(folded: str) -> str:
     return _FRAU_COMPOUND.sub(r"\1mann", folded)
 
 
+def longest_first(names: Iterable[str]) -> tuple[str, ...]:
+    """Names ordered longest first, then alphabetically: a stable order for any iterable."""
+    return names if isinstance(names, LongestFirst) else LongestFirst(names)
+
+
+class LongestFirst(tuple[str, ...]):
+    """A tuple of names already in ``longest_first`` order (sorted once, reused per text)."""
+
+    def __new__(cls, names: Iterable[str]) -> LongestFirst:
+        """Sort the names: longest first, then alphabetically."""
+        return super().__new__(cls, sorted(set(names), key=lambda name: (-len(name), name)))
+
+
 def strip_advert_noise(folded: str, places: Iterable[str] = COMMON_PLACES) -> str:
     """Remove advert noise ("in vollzeit", "ab sofort", "minijob", place names) from folded
-    text; returns the input unchanged if nothing else would be left."""
+    text; returns the input unchanged if nothing else would be left.
+
+    Longer place names go first ("bad iburg" before "iburg"), so the result does not depend on
+    the order in which the places are given (a set's order changes from run to run)."""
     cleaned = _NOISE.sub(" ", folded)
-    for place in places:
+    for place in longest_first(places):
         if place and place in cleaned:
             cleaned = re.sub(
                 rf"\b(?:(?:in|bei|nahe|raum|im raum|region) )?{re.escape(place)}\b", " ", cleaned

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from matching.german_titles import (
     COMMON_PLACES,
+    LongestFirst,
     collapse_doublet,
     decompound,
     drop_function_words,
@@ -37,7 +38,7 @@ class TextPreparer:
 
     def __init__(self, lexicon: frozenset[str], places: Iterable[str] = COMMON_PLACES) -> None:
         self.lexicon = lexicon
-        self.places = frozenset(places)
+        self.places = LongestFirst(places)
         self._parts: dict[str, tuple[str, ...]] = {}
 
     def prepare(self, text: str) -> PreparedText:

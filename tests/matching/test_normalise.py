@@ -118,3 +118,16 @@ def test_prepared_text_expands_compounds() -> None:
     prepared = preparer.prepare("Produktionshelfer (m/w/d) in Vollzeit")
     assert prepared.base == "produktionshelfer"
     assert prepared.expanded == "produktionshelfer produktion helfer"
+
+
+@pytest.mark.parametrize("places", [["iburg", "bad iburg"], ["bad iburg", "iburg"]])
+def test_place_names_are_removed_longest_first_in_any_order(places: list[str]) -> None:
+    assert strip_advert_noise("koch in bad iburg", places) == "koch"
+
+
+def test_text_preparer_does_not_depend_on_the_order_of_places() -> None:
+    lexicon = frozenset({"koch"})
+    one = TextPreparer(lexicon, ["iburg", "bad iburg"]).prepare("Koch in Bad Iburg")
+    other = TextPreparer(lexicon, ["bad iburg", "iburg"]).prepare("Koch in Bad Iburg")
+    assert one == other
+    assert one.base == "koch"
