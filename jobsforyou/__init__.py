@@ -102,6 +102,8 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.imports.api import bp as imports_api_bp
     from jobsforyou.imports.views import bp as imports_bp
     from jobsforyou.matchmaking.views import bp as matchmaking_bp
+    from jobsforyou.organisers.fair_views import bp as organiser_fairs_bp
+    from jobsforyou.organisers.registration_views import bp as organiser_registrations_bp
     from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.personal.views import bp as personal_bp
     from jobsforyou.privacy.views import bp as privacy_bp
@@ -117,6 +119,8 @@ def register_blueprints(app: Flask) -> None:
         privacy_bp,
         booths_bp,
         organisers_bp,
+        organiser_fairs_bp,
+        organiser_registrations_bp,
         imports_bp,
         imports_api_bp,
         matchmaking_bp,

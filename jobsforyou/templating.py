@@ -22,6 +22,11 @@ def format_time_short(value: dt.time) -> str:
     return format_time(moment, format="short", rebase=False)
 
 
+def format_moment_time(value: dt.datetime) -> str:
+    """The time of day of a moment (UTC, naive or aware) in the configured time zone, short."""
+    return format_time(value, format="short")
+
+
 def format_datetime_medium(value: dt.datetime) -> str:
     """A moment in the configured time zone, medium length."""
     return format_datetime(value, format="medium")
@@ -35,6 +40,7 @@ def configure(app: Flask) -> None:
         format_date_long=format_date_long,
         format_time_short=format_time_short,
         format_datetime_medium=format_datetime_medium,
+        format_moment_time=format_moment_time,
         language_name=language_name,
         german_level_label=german_level_label,
     )

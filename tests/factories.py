@@ -234,3 +234,26 @@ def system(statement: Any) -> Any:
     from jobsforyou.scoping import SYSTEM, scoped
 
     return scoped(statement, SYSTEM)
+
+
+def make_registration(fair: Any, given_name: str = "Олена", family_name: str = "Коваленко",
+                      **overrides: Any) -> Any:
+    """A seeker registered for the fair through the service (consents: processing, sharing);
+    profile fields and e.g. ``checked_in_at`` may be overridden; committed."""
+    from jobsforyou.registration.models import ConsentPurpose
+    from jobsforyou.registration.profile import SeekerProfile
+    from jobsforyou.registration.services import register_seeker
+
+    profile_fields = set(SeekerProfile.__dataclass_fields__)
+    profile_values = {k: overrides.pop(k) for k in list(overrides) if k in profile_fields}
+    profile_values.setdefault("german_level", "A2")
+    profile_values.setdefault("phone", f"0176 {uuid.uuid4().int % 10**7:07d}")
+    profile = SeekerProfile(given_name=given_name, family_name=family_name, **profile_values)
+    result = register_seeker(
+        fair, profile, {ConsentPurpose.PROCESSING, ConsentPurpose.SHARE_WITH_EMPLOYERS},
+        overrides.pop("language", "uk"), "test", dt.datetime.now(dt.UTC),
+    )
+    for name, value in overrides.items():
+        setattr(result.registration, name, value)
+    db.session.commit()
+    return result.registration

@@ -20,11 +20,14 @@ from tests.factories import (
     make_booth_request,
     make_employer,
     make_fair,
+    make_registration,
     municipality,
 )
 
 # The routes of each blueprint walked here: a renamed blueprint or a new route must be noticed.
-ROUTES = {"booths": 3, "organisers": 5, "imports": 10, "imports_api": 1}
+ROUTES = {"booths": 3, "organisers": 5, "organiser_fairs": 4, "organiser_registrations": 6,
+          "imports": 10, "imports_api": 1}
+ORGANISER_BLUEPRINTS = ("organisers", "organiser_fairs", "organiser_registrations")
 BLUEPRINTS = tuple(ROUTES)
 RTL = {"ar", "fa"}
 
@@ -41,7 +44,9 @@ def world(app: Flask) -> dict[str, Any]:
                               dt.datetime.now(dt.UTC))
         token, _secret = create_api_token(staff.region_id, "Test", staff.id)
         db.session.commit()
+        registration_id = make_registration(fair, "Myroslava", "Kovalenko").id
         return {
+            "registration_id": registration_id, "action": "close",
             "fair_id": fair.id, "booth_id": booth.id, "request_id": booth_request.id,
             "upload_id": upload.id, "token_id": token.id, "kind": "csv",
             "employer_user": make_account(employer_id=employer.id).id,
@@ -96,12 +101,14 @@ def test_anonymous_visitors_are_sent_to_sign_in(app: Flask, client: FlaskClient)
 
 def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> None:
     ids = world(app)
-    own = {"booths": "employer_user", "organisers": "organiser", "imports": "staff"}
+    own = {"booths": "employer_user", "imports": "staff"}
+    own.update({name: "organiser" for name in ORGANISER_BLUEPRINTS})
     outsiders = {
         "booths": ("other_employer_user", "organiser", "staff"),
-        "organisers": ("other_organiser", "employer_user", "staff"),
         "imports": ("employer_user", "organiser"),
     }
+    outsiders.update({name: ("other_organiser", "employer_user", "staff")
+                      for name in ORGANISER_BLUEPRINTS})
     refused = 0
     for blueprint, method, path in urls(app, ids):
         if blueprint == "imports_api":
@@ -112,6 +119,10 @@ def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> Non
             sign_in(client, ids[outsider])
             response = call(client, method, path)
             same_role = outsider.startswith("other_")
+            if same_role and path == "/organiser/fairs/new":
+                assert response.status_code == 200  # a new fair in their own municipality
+                assert "Bramsche" not in response.get_data(as_text=True)
+                continue
             if same_role and path in ("/organiser/fairs", "/employer/booths"):
                 assert response.status_code == 200  # their own list, without our rows
                 assert "Bramsche" not in response.get_data(as_text=True) or blueprint == "booths"
@@ -136,7 +147,8 @@ def test_other_employers_and_organisers_and_roles_are_refused(app: Flask) -> Non
 @pytest.mark.parametrize("language", [language.code for language in LANGUAGES])
 def test_every_page_renders_in_every_locale(app: Flask, language: str) -> None:
     ids = world(app)
-    owners = {"booths": "employer_user", "organisers": "organiser", "imports": "staff"}
+    owners = {"booths": "employer_user", "imports": "staff"}
+    owners.update({name: "organiser" for name in ORGANISER_BLUEPRINTS})
     direction = "rtl" if language in RTL else "ltr"
     rendered = 0
     for blueprint, method, path in urls(app, ids):
@@ -149,7 +161,8 @@ def test_every_page_renders_in_every_locale(app: Flask, language: str) -> None:
         assert response.status_code == 200, (path, response.status_code)
         html = response.get_data(as_text=True)
         assert f'<html lang="{language}" dir="{direction}">' in html, path
-    assert rendered == 9  # booths 2, organisers 4, imports 3 (the other GETs are downloads)
+    # booths 2, organisers 4 + fairs 3 + registrations 3, imports 3 (other GETs are downloads)
+    assert rendered == 15
     client = app.test_client()
     sign_in(client, ids["staff"])
     preview = client.get(f"/imports/vacancies/{ids['upload_id']}",

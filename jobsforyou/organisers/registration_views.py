@@ -1,0 +1,140 @@
+"""Organiser screens: who registered for a fair — search, filters, export, interpreter planning,
+and a person's data exported or deleted on their request."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from jobsforyou.accounts.access import roles_required
+from jobsforyou.accounts.models import Role
+from jobsforyou.booths.forms import ConfirmForm
+from jobsforyou.fairs.models import Fair
+from jobsforyou.imports.exporting import MIMETYPES
+from jobsforyou.organisers import registrations, services
+from jobsforyou.organisers.fair_forms import RegistrationFilterForm
+from jobsforyou.organisers.fair_views import zone
+from jobsforyou.registration.models import Registration
+from jobsforyou.registration.notifications import send_promotion_mail
+from jobsforyou.registration.services import delete_registration, export_registration
+from jobsforyou.scoping import scope_for
+
+bp = Blueprint("organiser_registrations", __name__, url_prefix="/organiser")
+audit = logging.getLogger("jobsforyou.audit")
+PAGE_SIZE = 100
+
+
+def _fair(fair_id: int) -> Fair:
+    try:
+        return services.fair_of(scope_for(current_user), fair_id)
+    except services.NotInScope:
+        abort(404)
+
+
+def _registration(fair: Fair, registration_id: int) -> Registration:
+    found = registrations.registration_of(scope_for(current_user), fair, registration_id)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _filtered(fair: Fair) -> tuple[RegistrationFilterForm, list[Registration]]:
+    form = RegistrationFilterForm(request.args)
+    form.set_choices()
+    form.validate()
+    valid = {name: (getattr(form, name).data or "") if not getattr(form, name).errors else ""
+             for name in ("q", "language", "german_level", "occupation", "interpreter",
+                          "childcare", "checked_in", "status")}
+    wanted = registrations.RegistrationFilter(
+        query=valid["q"], language=valid["language"], german_level=valid["german_level"],
+        occupation=valid["occupation"], interpreter=valid["interpreter"],
+        childcare=valid["childcare"], checked_in=valid["checked_in"], status=valid["status"],
+    )
+    return form, registrations.registrations_of(scope_for(current_user), fair, wanted)
+
+
+@bp.get("/fairs/<int:fair_id>/registrations")
+@roles_required(Role.ORGANISER)
+def index(fair_id: int):  # type: ignore[no-untyped-def]
+    """The fair's registrations, searchable and filterable, with counts."""
+    fair = _fair(fair_id)
+    form, found = _filtered(fair)
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    shown = found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return render_template(
+        "organisers/registrations.html", fair=fair, form=form, registrations=shown,
+        total=len(found), page=page, pages=max(1, -(-len(found) // PAGE_SIZE)),
+        counts=registrations.counts_of(scope_for(current_user), fair),
+        query_args={k: v for k, v in request.args.items() if k != "page"},
+    )
+
+
+@bp.get("/fairs/<int:fair_id>/registrations.<any(csv, xlsx):kind>")
+@roles_required(Role.ORGANISER)
+def export(fair_id: int, kind: str):  # type: ignore[no-untyped-def]
+    """The filtered registrations as a formula-safe CSV or XLSX file."""
+    fair = _fair(fair_id)
+    _, found = _filtered(fair)
+    audit.info("user %s exported %d registrations of fair %s as %s",
+               current_user.id, len(found), fair.id, kind)
+    content = registrations.export(found, kind, zone())
+    return Response(content, mimetype=MIMETYPES[kind], headers={
+        "Content-Disposition": f"attachment; filename=registrations-fair-{fair.id}.{kind}",
+        "Cache-Control": "no-store",
+    })
+
+
+@bp.get("/fairs/<int:fair_id>/interpreters")
+@roles_required(Role.ORGANISER)
+def interpreters(fair_id: int):  # type: ignore[no-untyped-def]
+    """Per language: visitors needing an interpreter against interpreters and booth languages."""
+    fair = _fair(fair_id)
+    return render_template("organisers/interpreters.html", fair=fair,
+                           plan=registrations.interpreter_plan(scope_for(current_user), fair))
+
+
+@bp.get("/fairs/<int:fair_id>/registrations/<int:registration_id>")
+@roles_required(Role.ORGANISER)
+def person(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
+    """One person's registration, with their data export and deletion on request."""
+    fair = _fair(fair_id)
+    registration = _registration(fair, registration_id)
+    audit.info("user %s viewed registration %s", current_user.id, registration.id)
+    return render_template("organisers/person.html", fair=fair, registration=registration,
+                           confirm_form=ConfirmForm())
+
+
+@bp.post("/fairs/<int:fair_id>/registrations/<int:registration_id>/export")
+@roles_required(Role.ORGANISER)
+def person_export(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
+    """Everything stored about the person, as JSON, for them (their right of access)."""
+    fair = _fair(fair_id)
+    registration = _registration(fair, registration_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    audit.info("user %s exported the data of registration %s on request",
+               current_user.id, registration.id)
+    body = json.dumps(export_registration(registration), ensure_ascii=False, indent=2)
+    return Response(body, mimetype="application/json", headers={
+        "Content-Disposition": f"attachment; filename=registration-{registration.id}.json",
+        "Cache-Control": "no-store",
+    })
+
+
+@bp.post("/fairs/<int:fair_id>/registrations/<int:registration_id>/delete")
+@roles_required(Role.ORGANISER)
+def person_delete(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
+    """Delete the person's registration and data on their request."""
+    fair = _fair(fair_id)
+    registration = _registration(fair, registration_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    audit.info("user %s deleted registration %s on request", current_user.id, registration.id)
+    for moved_up in delete_registration(registration):
+        send_promotion_mail(moved_up)
+    flash(_("The registration and all its data have been deleted."), "success")
+    return redirect(url_for("organiser_registrations.index", fair_id=fair.id))
