@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import request_guards
+from jobsforyou import dev_outbox, request_guards
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +30,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_extensions(app)
     request_guards.register(app)
     register_blueprints(app)
+    dev_outbox.register(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_commands(app)

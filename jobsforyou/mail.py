@@ -8,6 +8,7 @@ saved never announces itself.
 from __future__ import annotations
 
 import smtplib
+import sys
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -45,6 +46,8 @@ def deliver(mail: OutgoingMail) -> bool:
     if config["MAIL_BACKEND"] == "outbox":
         outbox().append(mail)
         current_app.logger.info("Mail kept in outbox: %s", subject)
+        if config.get("MAIL_PRINT"):  # development: see jobsforyou/dev_outbox.py
+            print(f"--- mail to {recipient}: {subject}\n{body}\n---", file=sys.stderr)
         return True
     message = EmailMessage()
     message["From"] = config["MAIL_SENDER"]

@@ -32,6 +32,12 @@ def format_datetime_medium(value: dt.datetime) -> str:
     return format_datetime(value, format="medium")
 
 
+def isolate(value: object) -> str:
+    """Text set apart from its surroundings' direction (Unicode first-strong isolate), so that
+    "#JobsForYou Bramsche" stays in order inside an Arabic or Farsi sentence, also in plain text."""
+    return f"\u2068{value}\u2069"
+
+
 def configure(app: Flask) -> None:
     """Trimmed i18n blocks, the do extension, filters and the common globals."""
     app.jinja_env.policies["ext.i18n.trimmed"] = True
@@ -41,6 +47,7 @@ def configure(app: Flask) -> None:
         format_time_short=format_time_short,
         format_datetime_medium=format_datetime_medium,
         format_moment_time=format_moment_time,
+        isolate=isolate,
         language_name=language_name,
         german_level_label=german_level_label,
     )

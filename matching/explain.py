@@ -118,6 +118,8 @@ def _explain(cols: dict[str, list[Any]], k: int, t: Tables, vocabulary: Vocabula
     if cols["distance_known"][k]:
         distance, reach = cols["distance_km"][k], cols["max_km"][k]
         params: dict[str, ParamValue] = {"distance_km": round(distance), "max_km": round(reach)}
+        # a reach the candidate never gave (the default) must not be shown as their wish
+        params["max_km_given"] = int(not np.isnan(t.cand_max_km[cols["cand"][k]]))
         if distance <= reach:
             reasons.append(Explanation("within_reach", params))
         else:

@@ -73,21 +73,34 @@ RENDERERS: dict[str, Renderer] = {
     "german_level_ok": lambda p, v, lang: gettext(
         "German level is enough (%(required)s required).", required=p.get("required")
     ),
-    "german_level_below": lambda p, v, lang: ngettext(
-        "German %(required)s required, %(actual)s so far: %(num)s level missing.",
-        "German %(required)s required, %(actual)s so far: %(num)s levels missing.",
-        int(p.get("levels_missing") or 1),
-        required=p.get("required"),
-        actual=p.get("actual"),
+    "german_level_below": lambda p, v, lang: (
+        ngettext(
+            "German %(required)s required, none so far: %(num)s level missing.",
+            "German %(required)s required, none so far: %(num)s levels missing.",
+            int(p.get("levels_missing") or 1),
+            required=p.get("required"),
+        )
+        if p.get("actual") == "none"
+        else ngettext(
+            "German %(required)s required, %(actual)s so far: %(num)s level missing.",
+            "German %(required)s required, %(actual)s so far: %(num)s levels missing.",
+            int(p.get("levels_missing") or 1),
+            required=p.get("required"),
+            actual=p.get("actual"),
+        )
     ),
     "languages_helpful": lambda p, v, lang: gettext("Speaks a language that helps in this job."),
     "within_reach": lambda p, v, lang: gettext(
         "Within reach: about %(distance)s km.", distance=p.get("distance_km")
     ),
-    "too_far": lambda p, v, lang: gettext(
-        "About %(distance)s km away, more than the %(limit)s km wished.",
-        distance=p.get("distance_km"),
-        limit=p.get("max_km"),
+    "too_far": lambda p, v, lang: (
+        gettext(
+            "About %(distance)s km away, more than the %(limit)s km wished.",
+            distance=p.get("distance_km"),
+            limit=p.get("max_km"),
+        )
+        if p.get("max_km_given", 1)
+        else gettext("About %(distance)s km away.", distance=p.get("distance_km"))
     ),
     "employment_type_match": lambda p, v, lang: gettext("The kind of work fits."),
     "employment_type_mismatch": lambda p, v, lang: gettext(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 import matching
 from jobsforyou.booths.attendance import booth_numbers, fairs_attended_by, open_vacancies_at_fair
+from jobsforyou.booths.models import BoothRequest, BoothRequestStatus
 from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair
 from jobsforyou.matchmaking.adapter import (
     candidate_from_registration,
     model_id,
@@ -135,3 +138,33 @@ def candidates_for_vacancy(
             )
         )
     return suggestions
+
+
+class NoCandidatesReason(enum.StrEnum):
+    """Why a vacancy has no candidates to show, so the page can say what to do."""
+
+    NO_BOOTH = "no_booth"  # the employer has asked for no booth at a coming fair
+    BOOTH_NOT_APPROVED = "booth_not_approved"  # asked, but not approved yet
+    NOBODY_SHARED = "nobody_shared"  # booth held, but no seeker has shared their profile yet
+    NONE_FIT = "none_fit"  # seekers shared their profiles, none fits this vacancy
+
+
+def why_no_candidates(vacancy: Vacancy, scope: Scope, today: dt.date) -> NoCandidatesReason:
+    """The reason an empty candidate list is empty (call it only when the list is empty)."""
+    since = today - dt.timedelta(days=FOLLOW_UP_DAYS)
+    fairs = fairs_attended_by(vacancy.employer_id, since)
+    if not fairs:
+        waiting = db.session.scalar(scoped(
+            select(BoothRequest.id).where(
+                BoothRequest.employer_id == vacancy.employer_id,
+                BoothRequest.status.in_(
+                    (BoothRequestStatus.REQUESTED, BoothRequestStatus.WAITLISTED)),
+                BoothRequest.fair_id.in_(select(Fair.id).where(Fair.date >= today)),
+            ).limit(1),
+            SYSTEM,  # the employer's own requests; only whether one exists is used
+        ))
+        return (NoCandidatesReason.BOOTH_NOT_APPROVED if waiting is not None
+                else NoCandidatesReason.NO_BOOTH)
+    if not consenting_candidates([fair.id for fair in fairs], scope):
+        return NoCandidatesReason.NOBODY_SHARED
+    return NoCandidatesReason.NONE_FIT

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
 from jobsforyou.extensions import db
-from jobsforyou.matchmaking.services import candidates_for_vacancy
+from jobsforyou.matchmaking.services import candidates_for_vacancy, why_no_candidates
 from jobsforyou.scoping import scope_for, scoped
 from jobsforyou.vacancies.models import Vacancy
 
@@ -31,6 +31,8 @@ def vacancy_candidates(vacancy_id: int):  # type: ignore[no-untyped-def]
         vacancy, scope, str(get_locale()), current_app.config["MATCHES_PER_VACANCY"],
         dt.date.today(),
     )
+    reason = None if suggestions else why_no_candidates(vacancy, scope, dt.date.today())
     return render_template(
-        "matchmaking/vacancy_candidates.html", vacancy=vacancy, suggestions=suggestions
+        "matchmaking/vacancy_candidates.html", vacancy=vacancy, suggestions=suggestions,
+        reason=reason,
     )

@@ -138,14 +138,19 @@ def test_distance(matcher: Matcher, gazetteer: Gazetteer) -> None:
         replace(DRIVER, postcode="49565", max_commute_km=25),
         replace(TRUCK_JOB, municipality="Bramsche"),
     )
-    assert param(near, "within_reach") == {"distance_km": 0, "max_km": 25}
+    assert param(near, "within_reach") == {"distance_km": 0, "max_km": 25, "max_km_given": 1}
     far = matcher.score(
         replace(DRIVER, postcode="49610", max_commute_km=25), replace(TRUCK_JOB, postcode="49328")
     )
     gap = param(far, "too_far")
     expected = haversine_km(52.676, 7.956, 52.202, 8.336) * ROAD_FACTOR
-    assert gap == {"distance_km": round(expected), "max_km": 25}
+    assert gap == {"distance_km": round(expected), "max_km": 25, "max_km_given": 1}
     assert far.score < near.score
+    # "not sure": the default reach is used for the score but is not the candidate's wish
+    unsure = matcher.score(
+        replace(DRIVER, postcode="49610", max_commute_km=None), replace(TRUCK_JOB, postcode="49328")
+    )
+    assert param(unsure, "too_far")["max_km_given"] == 0
     unknown = matcher.score(replace(DRIVER, postcode="99999"), replace(TRUCK_JOB, postcode="49328"))
     assert not {"too_far", "within_reach"} & (codes(unknown)[0] | codes(unknown)[1])
 

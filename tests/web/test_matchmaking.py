@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
+from jobsforyou.extensions import db
 from tests.conftest import post_form, sign_in
 from tests.factories import (
     make_account,
@@ -13,6 +15,7 @@ from tests.factories import (
     make_fair,
     make_vacancy,
     registration_form_data,
+    system,
 )
 
 
@@ -113,3 +116,31 @@ def test_registration_scope_rule_admits_only_consenting_seekers_of_attended_fair
             pass
         else:
             raise AssertionError("an unscoped query on registrations must be refused")
+
+
+def test_an_empty_candidate_list_says_why(app: Flask, app_context: None) -> None:
+    from jobsforyou.registration.models import Consent, ConsentPurpose
+    from tests.factories import make_booth_request, make_registration
+
+    fair = make_fair()
+    employer = make_employer("Hotel Haus Ravensberg", town="Bad Iburg")
+    vacancy_id = make_vacancy(employer, "Koch/Köchin (m/w/d)").id
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    sign_in(client, make_account("employer", employer_id=employer.id).id)
+
+    def page() -> str:
+        return client.get(f"/vacancies/{vacancy_id}/candidates").get_data(as_text=True)
+
+    assert "once you hold a booth at a fair" in page()
+    booth_request = make_booth_request(fair, employer)
+    assert "has not been approved yet" in page()
+    db.session.delete(booth_request)
+    db.session.commit()
+    make_attending(fair, employer)
+    make_registration(fair, "Taras", "Melnyk", desired_occupations=("Koch",))
+    for consent in db.session.scalars(system(select(Consent).where(
+            Consent.purpose == ConsentPurpose.SHARE_WITH_EMPLOYERS))):
+        db.session.delete(consent)
+    db.session.commit()
+    assert "has agreed to share their profile" in page()
