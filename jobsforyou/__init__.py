@@ -110,10 +110,12 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
     from jobsforyou.public.fairs import bp as fairs_bp
+    from jobsforyou.public.site_files import bp as site_files_bp
     from jobsforyou.registration.views import bp as registration_bp
 
     for blueprint in (
         i18n_bp,
+        site_files_bp,
         fairs_bp,
         registration_bp,
         personal_bp,

@@ -65,6 +65,12 @@ def select_locale() -> str:
     return DEFAULT_LANGUAGE
 
 
+def keep_language() -> None:
+    """Remember the language of this page for the next ones (e.g. leaving a personal page,
+    whose language came from the registration, for a public page)."""
+    session.setdefault("lang", str(get_locale() or DEFAULT_LANGUAGE))
+
+
 def current_language() -> SiteLanguage:
     """The SiteLanguage of the current request."""
     code = str(get_locale() or DEFAULT_LANGUAGE)

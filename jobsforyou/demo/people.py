@@ -25,7 +25,8 @@ GIVEN_NAMES: dict[str, tuple[str, ...]] = {
 }
 FAMILY_NAMES: dict[str, tuple[str, ...]] = {
     "uk": ("Коваленко", "Шевченко", "Бондаренко", "Ткаченко", "Кравченко", "Мельник", "Поліщук"),
-    "ru": ("Иванова", "Смирнов", "Кузнецова", "Попов", "Волкова", "Морозов", "Лебедева"),
+    # masculine forms; family_name_for() gives women the feminine form
+    "ru": ("Иванов", "Смирнов", "Кузнецов", "Попов", "Волков", "Морозов", "Лебедев"),
     "ar": ("الأحمد", "الخطيب", "حداد", "العلي", "السيد", "النجار", "الحسين", "درويش"),
     "fa": ("رحیمی", "حسینی", "احمدی", "کریمی", "محمدی", "نوری", "صدیقی", "عزیزی"),
     "tr": ("Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Yıldız", "Aydın"),
@@ -44,3 +45,16 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "en": ("ti", "am", "fr"),
     "de": ("ar", "ti", "fa"),
 }
+
+# Given names of women in languages whose family names change with gender.
+FEMININE_GIVEN_NAMES: dict[str, frozenset[str]] = {
+    "ru": frozenset({"Ирина", "Светлана", "Марина", "Екатерина"}),
+}
+
+
+def family_name_for(language: str, given_name: str, family_name: str) -> str:
+    """The family name in the form that matches the given name (Russian: Иванов, Иванова)."""
+    if given_name in FEMININE_GIVEN_NAMES.get(language, frozenset()):
+        if family_name.endswith(("ов", "ев", "ин")):
+            return family_name + "а"
+    return family_name

@@ -11,7 +11,12 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from jobsforyou.demo.companies import EMPLOYERS
-from jobsforyou.demo.people import FAMILY_NAMES, GIVEN_NAMES, OTHER_LANGUAGES
+from jobsforyou.demo.people import (
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    OTHER_LANGUAGES,
+    family_name_for,
+)
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair, FairStatus
@@ -302,14 +307,16 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random, seed: int) -> None:
             past = rng.choice(occupations)
             home = rng.choice(municipalities)
             phone = f"01{rng.randint(50, 79)} {rng.randint(1000000, 9999999)}"
+            given_name = rng.choice(GIVEN_NAMES[language])
+            family_name = family_name_for(language, given_name, rng.choice(FAMILY_NAMES[language]))
             registration = Registration(
                 fair_id=fair.id,
                 status=RegistrationStatus.CONFIRMED,
                 links=[PersonalLink(token_digest=token_digest(token))],
                 ticket_code=_ticket_code(number),
                 language=language,
-                given_name=rng.choice(GIVEN_NAMES[language]),
-                family_name=rng.choice(FAMILY_NAMES[language]),
+                given_name=given_name,
+                family_name=family_name,
                 phone=phone,
                 phone_normalized=normalize_phone(phone),
                 municipality_id=home.id,

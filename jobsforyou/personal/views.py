@@ -23,6 +23,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from jobsforyou.headers import no_store
+from jobsforyou.i18n import keep_language
 from jobsforyou.matchmaking.services import vacancies_for_registration
 from jobsforyou.registration import services
 from jobsforyou.registration.forms import (
@@ -148,6 +149,7 @@ def delete(token: str):  # type: ignore[no-untyped-def]
             for moved_up in promoted:
                 send_promotion_mail(moved_up)
             flash(_("Your registration and all your data have been deleted."), "success")
+            keep_language()  # the public page that follows speaks the seeker's language too
             return redirect(url_for("fairs.detail", fair_id=fair_id))
     return render_template("personal/delete.html", form=form, registration=registration,
                            token=token), status

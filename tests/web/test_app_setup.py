@@ -79,6 +79,14 @@ def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
         assert sum("(m/w/d)" in title for title in titles) >= 30
         assert len({f.municipality_id for f in db.session.scalars(select(Fair))}) == 3
         assert db.session.scalar(select(func.count(User.id))) == 0  # no default account
+        from jobsforyou.demo.people import FEMININE_GIVEN_NAMES
+
+        russian = list(db.session.execute(system(select(
+            Registration.given_name, Registration.family_name).where(
+            Registration.language == "ru"))))
+        assert russian
+        for given, family in russian:  # Ирина Иванова, Алексей Иванов: forms that match
+            assert family.endswith("а") == (given in FEMININE_GIVEN_NAMES["ru"]), (given, family)
 
 
 def test_create_admin_command(app: Flask) -> None:

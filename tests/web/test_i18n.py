@@ -162,3 +162,16 @@ def test_control_characters_are_refused_without_an_error_page(
     fine = post_form(client, f"/fairs/{fair_id}/register",
                      registration_form_data(skills="Stapler\r\nKasse\tHACCP"))
     assert fine.status_code == 302
+
+
+def test_the_page_after_deleting_through_the_link_keeps_the_language(app: Flask) -> None:
+    with app.app_context():
+        fair_id = make_fair().id
+    registering = app.test_client()
+    personal = post_form(registering, f"/fairs/{fair_id}/register", registration_form_data(),
+                         headers={"Accept-Language": "uk"}).headers["Location"]
+    later = app.test_client()  # another browser, German by default: the link speaks Ukrainian
+    deleted = post_form(later, personal + "/delete", {"confirm": "y"})
+    assert deleted.status_code == 302
+    landing = later.get(deleted.headers["Location"]).get_data(as_text=True)
+    assert '<html lang="uk"' in landing

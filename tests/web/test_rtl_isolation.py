@@ -33,3 +33,10 @@ def test_fair_title_is_isolated_in_headings_footer_and_copy_text(
     assert ISOLATED_TITLE in copy_text
     assert "#JobsForYou #JobsForYou" not in copy_text  # the title already names the brand
     assert re.search("\u2068http://[^\u2069]+/r/[^\u2069]+\u2069", copy_text)
+
+
+def test_the_site_has_an_icon(client: FlaskClient) -> None:
+    with client.get("/favicon.ico") as response:
+        assert response.status_code == 200 and response.data[:4] == b"\x00\x00\x01\x00"
+    with client.get("/static/img/favicon.svg") as svg:
+        assert svg.status_code == 200 and b"<svg" in svg.data
