@@ -47,10 +47,39 @@ class VacancySuggestion(Suggestion):
 
 
 @dataclass(frozen=True)
+class WishedOccupation:
+    """An occupation in the seeker's own words, with the German name of what it was read as."""
+
+    words: str
+    german_name: str | None
+
+
+@dataclass(frozen=True)
 class CandidateSuggestion(Suggestion):
     """A registered seeker who agreed to share their profile and fits a vacancy."""
 
     registration: Registration
+    wished: tuple[WishedOccupation, ...] = ()
+
+
+# resolutions at least this confident are named; weaker ones would mislead the employer
+RECOGNISED_CONFIDENCE = 0.75
+
+
+def wished_occupations(registration: Registration) -> tuple[WishedOccupation, ...]:
+    """The seeker's wished occupations, each with the German name of the recognised occupation
+    (None where the words were not recognised with confidence, or are German already)."""
+    vocabulary = get_matcher().vocabulary
+    wished = []
+    for words in registration.desired_occupations:
+        found = vocabulary.resolve_occupation(words, registration.language, limit=1)
+        name = None
+        if found and found[0][1] >= RECOGNISED_CONFIDENCE:
+            name = found[0][0].display_name("de")
+            if name.casefold() == words.strip().casefold():
+                name = None
+        wished.append(WishedOccupation(words, name))
+    return tuple(wished)
 
 
 def _rendered(match: matching.Match, language: str) -> tuple[tuple[RenderedExplanation, ...], ...]:
@@ -135,6 +164,7 @@ def candidates_for_vacancy(
                 reasons=reasons,
                 gaps=gaps,
                 registration=registrations[model_id(match.candidate_id)],
+                wished=wished_occupations(registrations[model_id(match.candidate_id)]),
             )
         )
     return suggestions

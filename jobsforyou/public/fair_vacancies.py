@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
-from jobsforyou.booths.attendance import open_vacancies_at_fair
+from jobsforyou.booths.attendance import booth_numbers, open_vacancies_at_fair
 from jobsforyou.fairs import services as fair_services
 from jobsforyou.occupations.services import occupation_label
+from jobsforyou.public import job_listing
 from jobsforyou.vacancies.forms import german_requirement_label
 
 bp = Blueprint("fair_vacancies", __name__)
@@ -23,8 +24,16 @@ def fair_vacancies(fair_id: int):  # type: ignore[no-untyped-def]
         abort(404)
     language = str(get_locale())
     vacancies = open_vacancies_at_fair(fair)
+    names = {v.id: occupation_label(v.occupation_id, language) for v in vacancies}
+    occupations, kinds = job_listing.occupation_choices(names), job_listing.kinds_of_work(vacancies)
+    occupation = request.args.get("occupation", "")
+    kind = request.args.get("kind", "")
+    occupation = occupation if occupation in occupations else ""
+    kind = kind if kind in kinds else ""
+    groups = job_listing.group_jobs(vacancies, names, booth_numbers(fair.id), occupation, kind)
     return render_template(
-        "vacancies/fair_vacancies.html", fair=fair, vacancies=vacancies,
-        occupation_names={v.id: occupation_label(v.occupation_id, language) for v in vacancies},
+        "vacancies/fair_vacancies.html", fair=fair, total=len(vacancies), groups=groups,
+        shown=sum(len(group.vacancies) for group in groups), occupation_names=names,
+        occupations=occupations, kinds=kinds, chosen_occupation=occupation, chosen_kind=kind,
         german_requirement_label=german_requirement_label,
     )

@@ -72,6 +72,9 @@ def test_employer_sees_only_consenting_candidates(app: Flask, client: FlaskClien
     assert "Verborgen" not in html
     assert 'data-code="german_level_below"' in html
     assert "0176" not in html  # no contact data for employers
+    # the wish in the seeker's words ("кухар"), with the German name of the recognised occupation
+    wished = html[html.index("кухар"):html.index("кухар") + 200]
+    assert '<span lang="de">(Koch' in wished
 
 
 def test_candidates_page_is_scoped_to_the_employer(app: Flask, client: FlaskClient) -> None:
