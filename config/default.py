@@ -75,3 +75,8 @@ IMPORT_MAX_BYTES = 10 * 1024 * 1024
 API_RATE_LIMIT = "60 per minute"
 # No request body larger than this (uploads included); larger ones get the translated 413 page.
 MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+
+# Signed-in staff and employers are signed out after this long without a request, and after this
+# long in all (BSI / ASVS: 30 minutes idle, 12 hours at most).
+STAFF_SESSION_IDLE_MINUTES = 30
+STAFF_SESSION_MAX_HOURS = 12

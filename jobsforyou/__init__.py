@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 
 from jobsforyou import dev_outbox, request_guards
+from jobsforyou.accounts import session_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +32,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     request_guards.register(app)
     register_blueprints(app)
     dev_outbox.register(app)
+    session_limits.register(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_commands(app)

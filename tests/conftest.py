@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -173,3 +174,4 @@ def sign_in(client: FlaskClient, user_id: int) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = str(user_id)
         session["_fresh"] = True
+        session["signed_in_at"] = session["last_seen"] = int(time.time())  # as a login does

@@ -245,6 +245,11 @@ def accept_invitation(secret: str, password: str, display_name: str, now: dt.dat
     return user
 
 
+def sign_out_everywhere(user: User) -> None:
+    """End every session of the user (signing out: a copied session cookie no longer works)."""
+    user.end_sessions()
+
+
 def deactivate_user(user: User, acting_user: User, now: dt.datetime) -> None:
     """Deactivate an account (an admin cannot lock themselves out); its links stop working."""
     if user.id == acting_user.id:

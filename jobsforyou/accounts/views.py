@@ -16,9 +16,9 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
-from jobsforyou.accounts import emails, services, tokens
+from jobsforyou.accounts import emails, services, session_limits, tokens
 from jobsforyou.accounts.forms import (
     AcceptInvitationForm,
     EmailOnlyForm,
@@ -46,6 +46,8 @@ def home_url(user: User) -> str:
         return url_for("admin.users")
     if user.role == Role.BUSINESS_DEVELOPMENT:
         return url_for("employers.index")
+    if user.role == Role.ORGANISER:
+        return url_for("organisers.fairs")
     return url_for("fairs.index")
 
 
@@ -64,6 +66,7 @@ def login():  # type: ignore[no-untyped-def]
             form.password.errors = [_("The e-mail address or the password is not correct.")]
         else:
             login_user(user)
+            session_limits.start()
             return redirect(safe_next_url(request.args.get("next")) or home_url(user))
     resend_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
     return render_template("accounts/login.html", form=form, unconfirmed=unconfirmed,
@@ -74,6 +77,8 @@ def login():  # type: ignore[no-untyped-def]
 def logout():  # type: ignore[no-untyped-def]
     """Sign out (POST with a CSRF token, so other sites cannot sign anybody out)."""
     language = session.get("lang")
+    if current_user.is_authenticated:
+        services.sign_out_everywhere(current_user)  # a copied session cookie is refused too
     logout_user()
     if language:
         session["lang"] = language
@@ -156,6 +161,7 @@ def accept_invitation(token: str):  # type: ignore[no-untyped-def]
             form.password.errors = [password_message(error.issue)]
         else:
             login_user(user)
+            session_limits.start()
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(home_url(user))
     return render_template("accounts/accept_invitation.html", form=form, invited=invited)

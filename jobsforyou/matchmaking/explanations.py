@@ -75,8 +75,8 @@ RENDERERS: dict[str, Renderer] = {
     ),
     "german_level_below": lambda p, v, lang: (
         ngettext(
-            "German %(required)s required, none so far: %(num)s level missing.",
-            "German %(required)s required, none so far: %(num)s levels missing.",
+            "German %(required)s required, no German so far: %(num)s level missing.",
+            "German %(required)s required, no German so far: %(num)s levels missing.",
             int(p.get("levels_missing") or 1),
             required=p.get("required"),
         )

@@ -24,7 +24,7 @@ def test_no_german_yet_is_not_shown_as_a_code(app: Flask, language: str) -> None
 
 def test_no_german_yet_in_english(app: Flask) -> None:
     assert text(app, "en", "german_level_below", required="A2", actual="none",
-                levels_missing=2) == "German A2 required, none so far: 2 levels missing."
+                levels_missing=2) == "German A2 required, no German so far: 2 levels missing."
 
 
 def test_a_default_reach_is_not_called_a_wish(app: Flask) -> None:

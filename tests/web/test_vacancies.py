@@ -147,7 +147,7 @@ def test_fair_page_lists_open_vacancies_of_attending_employers(
     assert "Koch (m/w/d)" in empty  # employer attends
     html = client.get(f"/fairs/{fair_id}/vacancies", headers={"Accept-Language": "uk"}).get_data(
         as_text=True)
-    assert '<h2 lang="de" dir="ltr">Koch (m/w/d)</h2>' in html
+    assert '<summary><span lang="de" dir="ltr">Koch (m/w/d)</span>' in html
     assert "кухар" in html  # the occupation in the reader's language
     assert "Entwurf Stelle" not in html and "Andere Stelle" not in html
     fair_page = client.get(f"/fairs/{fair_id}").get_data(as_text=True)
