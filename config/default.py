@@ -18,7 +18,8 @@ ENV_NAME = "production"
 PUBLIC_BASE_URL = None
 
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{_INSTANCE / 'jobsforyou.sqlite'}"
-SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+# pool_pre_ping: a connection that broke (database restarted) is replaced, not handed out
+SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
 
 BABEL_DEFAULT_LOCALE = "de"
 BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"

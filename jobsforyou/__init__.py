@@ -101,6 +101,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
+    from jobsforyou.health import bp as health_bp
     from jobsforyou.i18n import bp as i18n_bp
     from jobsforyou.imports.api import bp as imports_api_bp
     from jobsforyou.imports.views import bp as imports_bp
@@ -118,6 +119,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (
         i18n_bp,
         site_files_bp,
+        health_bp,
         fairs_bp,
         registration_bp,
         personal_bp,

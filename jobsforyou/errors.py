@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from jobsforyou import transactions
@@ -29,6 +30,18 @@ def register(app: Flask) -> None:
     def handle_http(error: HTTPException):  # type: ignore[no-untyped-def]
         transactions.mark_failed()
         return render_error(error.code or 500)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def handle_database_down(error: Exception):  # type: ignore[no-untyped-def]
+        current_app.logger.warning("Database unavailable: %s", type(error).__name__)
+        try:
+            transactions.rollback()
+        except (OperationalError, InterfaceError):
+            pass  # the connection is gone; the pool replaces it (pool_pre_ping)
+        if request.path.startswith("/api/"):
+            return {"error": "unavailable"}, 503, {"Retry-After": "30"}
+        return render_template("errors/unavailable.html"), 503, {"Retry-After": "30"}
 
     @app.errorhandler(InternalServerError)
     def handle_internal(_error: InternalServerError):  # type: ignore[no-untyped-def]

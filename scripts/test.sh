@@ -69,6 +69,19 @@ fi
 # --- Static checks --------------------------------------------------------------------------
 "$PY" -m ruff check jobsforyou matching tests benchmarks
 "$PY" -m mypy matching
+# Security: no high-severity finding in our code; no known vulnerable dependency. pip-audit asks
+# PyPI's vulnerability data over the network: where it cannot reach it, it says which packages it
+# could not audit (and does not fail); a vulnerability it finds fails the run.
+"$PY" -m bandit -q -r jobsforyou matching --severity-level high
+audit_log="$(mktemp)"
+if "$PY" -m pip_audit --skip-editable --progress-spinner off >"$audit_log" 2>&1; then
+  skipped="$(grep -c "could not be audited" "$audit_log" || true)"
+  echo "pip-audit: $(head -n 1 "$audit_log") (${skipped} packages could not be audited from here)"
+else
+  cat "$audit_log" >&2
+  exit 1
+fi
+rm -f "$audit_log"
 
 # --- Test suite: SQLite, then PostgreSQL ----------------------------------------------------
 export JOBSFORYOU_REQUIRE_BROWSER="${JOBSFORYOU_REQUIRE_BROWSER:-1}"
