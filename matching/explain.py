@@ -23,6 +23,8 @@ from matching.skill_space import row_columns
 from matching.vocabulary import Vocabulary
 
 STRONG_MATCH = 0.5
+# below this text similarity a title is not called similar (стюардеса is no warehouse job)
+SIMILAR_TITLE = 0.55
 Explained = tuple[tuple[Explanation, ...], tuple[Explanation, ...]]
 
 
@@ -56,7 +58,7 @@ def _occupation(cols: dict[str, list[Any]], k: int, vocabulary: Vocabulary) -> E
     concept, title = cols["concept"][k], cols["title_similarity"][k]
     relation = cols["relation"][k]
     if 0.9 * title > concept or a < 0 or b < 0:
-        if title >= 0.3:
+        if title >= SIMILAR_TITLE:
             return Explanation("occupation_similar_title", {"similarity": round(title, 2)})
         return None
     occupations = vocabulary.occupations

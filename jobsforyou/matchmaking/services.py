@@ -24,6 +24,20 @@ from jobsforyou.registration.models import ConsentPurpose, Registration, Registr
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy
 
+# Reasons that are evidence that a seeker and a job belong together. A pair whose only reasons
+# are "speaks a helpful language" or "the kind of work fits" is not suggested: a list ends where
+# the evidence ends instead of being padded.
+EVIDENCE = frozenset({
+    "occupation_match", "experience_match", "occupation_related", "occupation_similar_title",
+    "skills_matched",
+})
+
+
+def has_evidence(match: matching.Match) -> bool:
+    """Whether a match has a reason that ties the seeker's occupation or skills to the job."""
+    return any(reason.code in EVIDENCE for reason in match.reasons)
+
+
 # Fairs that ended this many days ago still count, so employers can follow up their candidates.
 FOLLOW_UP_DAYS = 30
 
@@ -105,7 +119,7 @@ def vacancies_for_registration(
     vocabulary = get_matcher().vocabulary
     booths = booth_numbers(registration.fair_id)
     suggestions = []
-    for match in ranking.matches:
+    for match in filter(has_evidence, ranking.matches):
         reasons, gaps = _rendered(match, language)
         vacancy = vacancies[model_id(match.vacancy_id)]
         occupation = vocabulary.occupation(vacancy.occupation_id) if vacancy.occupation_id else None
@@ -156,7 +170,7 @@ def candidates_for_vacancy(
         top=limit,
     )
     suggestions = []
-    for match in ranking.matches:
+    for match in filter(has_evidence, ranking.matches):
         reasons, gaps = _rendered(match, language)
         suggestions.append(
             CandidateSuggestion(

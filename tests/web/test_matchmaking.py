@@ -147,3 +147,36 @@ def test_an_empty_candidate_list_says_why(app: Flask, app_context: None) -> None
         db.session.delete(consent)
     db.session.commit()
     assert "has agreed to share their profile" in page()
+
+
+def test_a_candidate_list_ends_where_the_evidence_ends(app: Flask, app_context: None) -> None:
+    from tests.factories import make_registration
+
+    fair = make_fair()
+    employer = make_employer("Lager Nord GmbH")
+    make_attending(fair, employer)
+    vacancy_id = make_vacancy(employer, "Lagerhelfer (m/w/d)", languages_helpful=["uk"],
+                              employment_type="full_time").id
+    make_registration(fair, "Oksana", "Lysenko", desired_occupations=("стюардеса",),
+                      languages=("uk",), employment_types=("full_time",))
+    make_registration(fair, "Taras", "Bondar", desired_occupations=("комірник",),
+                      languages=("uk",))
+    client = app.test_client()
+    sign_in(client, make_account("employer", employer_id=employer.id).id)
+    html = client.get(f"/vacancies/{vacancy_id}/candidates",
+                      headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Lysenko" not in html  # a helpful language and the kind of work are no evidence
+    assert "The job title is similar" not in html
+
+
+def test_only_occupation_or_skill_reasons_count_as_evidence() -> None:
+    from jobsforyou.matchmaking.services import has_evidence
+    from matching import Explanation, Match
+
+    def match(*codes: str) -> Match:
+        return Match("c", "v", 0.8, reasons=tuple(Explanation(code) for code in codes))
+
+    assert not has_evidence(match("languages_helpful", "employment_type_match", "within_reach"))
+    assert not has_evidence(match())
+    assert has_evidence(match("languages_helpful", "occupation_related"))
+    assert has_evidence(match("skills_matched"))
