@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def translation_directories(app: Flask) -> list[Path]:
     return [Path(app.root_path, entry) for entry in str(setting).split(";") if entry]
 
 
-def uncompiled_locales(directories: Iterable[Path], domain: str = "messages") -> list[str]:
+def uncompiled_locales(directories: Sequence[Path], domain: str = "messages") -> list[str]:
     """Shipped locales with a .po catalog but no .mo compiled from it (missing or older)."""
     stale = []
     for code in LANGUAGE_CODES:
