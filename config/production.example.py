@@ -1,6 +1,7 @@
 """Example production configuration: copy to config/production.py (not committed) and adapt.
 
-Start with:
+Start with (the app refuses to start without compiled catalogs):
+    .venv/bin/python -m babel.messages.frontend compile -d translations
     JOBSFORYOU_CONFIG=config/production.py \
     gunicorn -c config/gunicorn.conf.py 'jobsforyou:create_app()'
 Secrets come from the environment (JOBSFORYOU_SECRET_KEY), never from this file.

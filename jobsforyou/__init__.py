@@ -27,6 +27,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
         instance_path=str(PROJECT_ROOT / "instance"),
     )
     load_configuration(app, config_overrides)
+    require_compiled_catalogs(app)
     trust_proxies(app)
     register_extensions(app)
     request_guards.register(app)
@@ -69,6 +70,22 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
     if uri.startswith("postgresql://"):
         app.config["SQLALCHEMY_DATABASE_URI"] = uri.replace(
             "postgresql://", "postgresql+psycopg://", 1
+        )
+
+
+def require_compiled_catalogs(app: Flask) -> None:
+    """Refuse to start (except in tests) while a shipped locale's catalog is not compiled."""
+    from jobsforyou.i18n import COMPILE_COMMAND, translation_directories, uncompiled_locales
+
+    if app.testing:
+        return
+    stale = uncompiled_locales(translation_directories(app),
+                               app.config.get("BABEL_DOMAIN", "messages"))
+    if stale:
+        raise ConfigurationError(
+            f"Translations not compiled (or changed since): {', '.join(stale)}. Pages in these "
+            f"languages would not be translated. Run `{COMPILE_COMMAND}` in the project "
+            "directory, then start again."
         )
 
 

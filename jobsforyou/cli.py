@@ -114,7 +114,7 @@ def translate_extract() -> None:
 
 @translate.command("update")
 def translate_update() -> None:
-    """Extract, then merge new messages into every catalog."""
+    """Extract, merge new messages into every catalog, compile (the app needs current .mo)."""
     translate_extract.callback()  # type: ignore[misc]
     _pybabel(
         "update",
@@ -125,6 +125,7 @@ def translate_update() -> None:
         "--no-fuzzy-matching",
         "--ignore-obsolete",
     )
+    translate_compile.callback()  # type: ignore[misc]
 
 
 @translate.command("init")
@@ -155,6 +156,7 @@ def translate_fill_english() -> None:
         message.flags.discard("fuzzy")
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, sort_output=True)
+    translate_compile.callback()  # type: ignore[misc]
 
 
 def _catalog_path(language: str) -> Path:
@@ -228,4 +230,5 @@ def translate_apply(language: str, source: str) -> None:
         applied += 1
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, sort_output=True)
+    translate_compile.callback()  # type: ignore[misc]
     click.echo(f"{language}: {applied} translations applied, {skipped} skipped")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from flask import Blueprint, g, redirect, request, session, url_for
+from flask import Blueprint, Flask, g, redirect, request, session, url_for
 from flask_babel import get_locale
 
 from jobsforyou.security import safe_next_url
@@ -33,8 +35,30 @@ LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
 DEFAULT_LANGUAGE = "de"
 # Tags without a catalog of their own that readers of a shipped locale understand.
 LANGUAGE_ALIASES = {"prs": "fa", "fa-af": "fa", "kmr": "ku", "ku-latn": "ku"}
+# Works without the app (which refuses to start while a catalog is not compiled).
+COMPILE_COMMAND = ".venv/bin/python -m babel.messages.frontend compile -d translations"
 
 bp = Blueprint("i18n", __name__)
+
+
+def translation_directories(app: Flask) -> list[Path]:
+    """The catalog folders Flask-Babel reads (BABEL_TRANSLATION_DIRECTORIES, ";"-separated)."""
+    setting = app.config.get("BABEL_TRANSLATION_DIRECTORIES", "translations")
+    return [Path(app.root_path, entry) for entry in str(setting).split(";") if entry]
+
+
+def uncompiled_locales(directories: Sequence[Path], domain: str = "messages") -> list[str]:
+    """Shipped locales with a .po catalog but no .mo compiled from it (missing or older)."""
+    stale = []
+    for code in LANGUAGE_CODES:
+        for directory in directories:
+            source = directory / code / "LC_MESSAGES" / f"{domain}.po"
+            compiled = source.with_suffix(".mo")
+            if source.is_file() and (not compiled.is_file() or
+                                     compiled.stat().st_mtime_ns < source.stat().st_mtime_ns):
+                stale.append(code)
+                break
+    return stale
 
 
 def supported_language(tag: str | None) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from flask import Flask, abort, request
@@ -23,14 +25,27 @@ class DatabaseIdConverter(IntegerConverter):
 # C0 control characters other than tab, line feed and carriage return: no person types them;
 # PostgreSQL refuses NUL and spreadsheets refuse the others.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Text no database can store: control characters, and lone UTF-16 surrogates (JSON "\ud800"),
+# which cannot be encoded as UTF-8.
+UNSTORABLE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def is_storable(text: str) -> bool:
+    """Whether a text has neither control characters nor lone surrogates."""
+    return UNSTORABLE_CHARACTERS.search(text) is None
+
+
+def _request_texts() -> Iterator[str]:
+    """The path, every query and form value (repeated fields too) and every upload's file name."""
+    values = chain.from_iterable(chain(request.args.listvalues(), request.form.listvalues()))
+    names = (upload.filename or "" for upload in chain.from_iterable(request.files.listvalues()))
+    return chain([request.path], values, names)
 
 
 def refuse_control_characters() -> None:
-    """Form or query text with control characters is malformed: answer 400 at once."""
-    for values in (request.args, request.form):
-        for value in values.values():
-            if CONTROL_CHARACTERS.search(value):
-                abort(400)
+    """A path, query or form text or a file name with control characters is malformed: 400."""
+    if any(CONTROL_CHARACTERS.search(text) for text in _request_texts()):
+        abort(400)
 
 
 def register(app: Flask) -> None:

@@ -10,11 +10,13 @@ from flask_babel import gettext as _
 
 from jobsforyou.extensions import csrf, limiter
 from jobsforyou.imports import services, storage
+from jobsforyou.imports.payload import nested_within
 from jobsforyou.imports.report import Outcome
 from jobsforyou.limits import configured_limit
 
 bp = Blueprint("imports_api", __name__, url_prefix="/api")
 MAX_ITEMS = 10_000
+MAX_DEPTH = 32
 
 
 def _error(status: int, message: str):  # type: ignore[no-untyped-def]
@@ -36,6 +38,9 @@ def push_vacancies():  # type: ignore[no-untyped-def]
         token = storage.token_for_secret(secret.strip(), dt.datetime.now(dt.UTC))
     if token is None:
         return _error(401, _("A valid API token is needed (header Authorization: Bearer …)."))
+    if not nested_within(request.get_data(), MAX_DEPTH):
+        return _error(400, _("Send valid JSON, nested at most %(depth)s levels deep.",
+                             depth=MAX_DEPTH))
     body = request.get_json(silent=True)
     items: Any = body.get("vacancies") if isinstance(body, dict) else body
     if not isinstance(items, list) or not items:

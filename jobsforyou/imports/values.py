@@ -13,6 +13,7 @@ from flask_babel.speaklater import LazyString
 
 from jobsforyou.codes import DRIVING_LICENCES, GERMAN_LEVELS, SPOKEN_LANGUAGES
 from jobsforyou.imports.columns import normalise_label
+from jobsforyou.request_guards import is_storable
 
 MAX_CELL_LENGTH = 10_000
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
@@ -58,7 +59,10 @@ class ValueProblem(ValueError):
 
 
 def cell_text(value: object) -> str:
-    """A cell as trimmed text (an exported cell's protective apostrophe is removed again)."""
+    """A cell as trimmed text (an exported cell's protective apostrophe is removed again).
+
+    Control characters and lone surrogates are refused: no database stores them as text.
+    """
     if value is None:
         return ""
     if isinstance(value, Formula):
@@ -75,6 +79,9 @@ def cell_text(value: object) -> str:
     if len(text) > MAX_CELL_LENGTH:
         raise ValueProblem(_l("The text is too long: %(length)s characters, at most %(limit)s.",
                               length=len(text), limit=MAX_CELL_LENGTH))
+    if not is_storable(text):
+        raise ValueProblem(_l("The text contains control characters or broken characters. "
+                              "Remove them."))
     return text
 
 
