@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import request_guards
+from jobsforyou import log_redaction, request_guards
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         instance_path=str(PROJECT_ROOT / "instance"),
     )
+    log_redaction.install()  # before anything can log a personal link
     load_configuration(app, config_overrides)
     trust_proxies(app)
     register_extensions(app)
