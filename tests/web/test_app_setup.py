@@ -57,9 +57,9 @@ def test_security_headers(client: FlaskClient) -> None:
 
 def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
     runner = app.test_cli_runner()
-    first = runner.invoke(args=["demo"])
+    first = runner.invoke(args=["demo", "--i-know-this-is-not-production"])
     assert first.exit_code == 0, first.output
-    second = runner.invoke(args=["demo"])
+    second = runner.invoke(args=["demo", "--i-know-this-is-not-production"])
     assert second.exit_code == 0, second.output
     with app.app_context():
         count = lambda model: db.session.scalar(  # noqa: E731
