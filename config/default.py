@@ -58,6 +58,10 @@ RETENTION_MONTHS = 6
 # Seconds a request waits for a row lock (capacity, booths) before it fails clearly.
 LOCK_TIMEOUT_SECONDS = 5
 
+# Strict-Transport-Security on https requests (after PROXY_FIX_HOPS): browsers then use https
+# only for this many seconds (one year, with subdomains); 0 sends no HSTS header.
+HSTS_SECONDS = 31536000
+
 WTF_CSRF_TIME_LIMIT = None
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
