@@ -18,7 +18,7 @@ from jobsforyou.matchmaking.adapter import (
 from jobsforyou.matchmaking.engine import get_matcher
 from jobsforyou.matchmaking.explanations import RenderedExplanation, render_explanation
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
-from jobsforyou.scoping import SYSTEM, Scope, scoped
+from jobsforyou.scoping import Scope, scoped
 from jobsforyou.vacancies.models import Vacancy
 
 # Fairs that ended this many days ago still count, so employers can follow up their candidates.
@@ -93,8 +93,8 @@ def vacancies_for_registration(
 def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registration]:
     """Registrations of these fairs whose seekers agreed to share their profile with employers.
 
-    An employer user's own scope applies (it admits only consenting seekers of attended fairs);
-    county staff working for an employer read with the SYSTEM scope and the same consent filter.
+    The reader's own scope applies: an employer user's admits consenting seekers of the fairs
+    they attend, business-development staff's those of their county's fairs.
     """
     if not fair_ids:
         return []
@@ -104,7 +104,7 @@ def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registratio
                 Registration.fair_id.in_(fair_ids),
                 Registration.status != RegistrationStatus.WITHDRAWN,
             ),
-            scope if scope.role == "employer" else SYSTEM,
+            scope,
         )
     )
     return [r for r in registrations if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)]
