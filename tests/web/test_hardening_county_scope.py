@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from jobsforyou.extensions import db
 from jobsforyou.regions.models import Municipality
 from jobsforyou.scoping import Scope, scoped
-from tests.conftest import post_form, sign_in
+from tests.conftest import STATIC_TABLES, post_form, sign_in
 from tests.factories import (
     make_account,
     make_attending,
@@ -20,16 +23,29 @@ from tests.factories import (
     registration_form_data,
 )
 
+OTHER_TOWN_AGS = "09999001"
+
+
+@pytest.fixture(autouse=True)
+def _remove_the_other_town(app: Flask) -> Iterator[None]:
+    """The region tables are kept between tests: take the second county's town away again."""
+    yield
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            if table.name not in STATIC_TABLES:
+                db.session.execute(table.delete())
+        db.session.execute(delete(Municipality).where(Municipality.ags == OTHER_TOWN_AGS))
+        db.session.commit()
+
 
 def _other_county_municipality() -> Municipality:
     region = other_region()
-    found = db.session.scalar(select(Municipality).where(Municipality.ags == "09999001"))
-    if found is None:
-        found = Municipality(region_id=region.id, ags="09999001", name="Anderstadt",
-                             postcodes=["99991"], latitude=50.0, longitude=10.0)
-        db.session.add(found)
-        db.session.commit()
-    return found
+    town = Municipality(region_id=region.id, ags=OTHER_TOWN_AGS, name="Anderstadt",
+                        postcodes=["99991"], latitude=50.0, longitude=10.0)
+    db.session.add(town)
+    db.session.commit()
+    return town
 
 
 def _two_counties(app: Flask) -> dict[str, int]:
