@@ -9,13 +9,19 @@ from pathlib import Path
 
 _INSTANCE = Path(__file__).resolve().parent.parent / "instance"
 
-# Set JOBSFORYOU_SECRET_KEY. Without one the app refuses to start, unless ENV_NAME is
-# "development" (scripts/demo.sh sets it): then each process makes a random key of its own.
+# Set JOBSFORYOU_SECRET_KEY (read as text, at least 32 characters in production). Without one
+# the app refuses to start, unless ENV_NAME is "development" (scripts/demo.sh sets it): then
+# each process makes a random key of its own.
 SECRET_KEY = None
 ENV_NAME = "production"
 # The public address of the site, used for links in e-mails (required in production), e.g.
 # "https://jobs.landkreis.example". Never derived from the request's Host header.
 PUBLIC_BASE_URL = None
+
+# The host names the site answers to (Flask checks the Host header against them), e.g.
+# ["jobs.landkreis.example"]; a request for any other host gets a plain 400 page. None (the
+# default, for development and tests) accepts every host; set it in production.
+TRUSTED_HOSTS: list[str] | None = None
 
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{_INSTANCE / 'jobsforyou.sqlite'}"
 # pool_pre_ping: a connection that broke (database restarted) is replaced, not handed out
@@ -52,6 +58,10 @@ RETENTION_MONTHS = 6
 
 # Seconds a request waits for a row lock (capacity, booths) before it fails clearly.
 LOCK_TIMEOUT_SECONDS = 5
+
+# Strict-Transport-Security on https requests (after PROXY_FIX_HOPS): browsers then use https
+# only for this many seconds (one year, with subdomains); 0 sends no HSTS header.
+HSTS_SECONDS = 31536000
 
 WTF_CSRF_TIME_LIMIT = None
 SESSION_COOKIE_SAMESITE = "Lax"

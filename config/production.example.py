@@ -4,11 +4,13 @@ Start with (the app refuses to start without compiled catalogs):
     .venv/bin/python -m babel.messages.frontend compile -d translations
     JOBSFORYOU_CONFIG=config/production.py \
     gunicorn -c config/gunicorn.conf.py 'jobsforyou:create_app()'
-Secrets come from the environment (JOBSFORYOU_SECRET_KEY), never from this file.
+Secrets come from the environment (JOBSFORYOU_SECRET_KEY, at least 32 random characters),
+never from this file.
 """
 
 ENV_NAME = "production"
 PUBLIC_BASE_URL = "https://jobs.example.org"
+# Requests for any other Host header get a plain 400 page.
 TRUSTED_HOSTS = ["jobs.example.org"]
 SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://jobsforyou@127.0.0.1:5432/jobsforyou"
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}

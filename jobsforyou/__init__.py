@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import dev_outbox, request_guards
+from jobsforyou import dev_outbox, log_redaction, request_guards
 from jobsforyou.accounts import session_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +26,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         instance_path=str(PROJECT_ROOT / "instance"),
     )
+    log_redaction.install()  # before anything can log a personal link
     load_configuration(app, config_overrides)
     require_compiled_catalogs(app)
     trust_proxies(app)
@@ -48,17 +49,13 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
     if config_file:
         app.config.from_pyfile(str(Path(config_file).resolve()))
     app.config.from_prefixed_env("JOBSFORYOU")
+    if "JOBSFORYOU_SECRET_KEY" in os.environ:
+        # from_prefixed_env parses values as JSON: "12345" would become an integer key.
+        app.config["SECRET_KEY"] = os.environ["JOBSFORYOU_SECRET_KEY"]
     if overrides:
         app.config.update(overrides)
     development = app.config.get("ENV_NAME") == "development" or app.testing
-    if not app.config.get("SECRET_KEY"):
-        if not development:
-            raise ConfigurationError(
-                "SECRET_KEY is not set: set the environment variable JOBSFORYOU_SECRET_KEY "
-                "to a long random value (or JOBSFORYOU_ENV_NAME=development on a developer's "
-                "machine)."
-            )
-        app.config["SECRET_KEY"] = secrets.token_hex(32)  # per process: sessions end on restart
+    check_secret_key(app, development)
     if not development and not app.config.get("PUBLIC_BASE_URL"):
         raise ConfigurationError(
             "PUBLIC_BASE_URL is not set: set JOBSFORYOU_PUBLIC_BASE_URL to the site's public "
@@ -86,6 +83,34 @@ def require_compiled_catalogs(app: Flask) -> None:
             f"Translations not compiled (or changed since): {', '.join(stale)}. Pages in these "
             f"languages would not be translated. Run `{COMPILE_COMMAND}` in the project "
             "directory, then start again."
+        )
+
+
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def check_secret_key(app: Flask, development: bool) -> None:
+    """A string secret key of at least 32 characters in production; development may make one."""
+    key = app.config.get("SECRET_KEY")
+    if not key:
+        if not development:
+            raise ConfigurationError(
+                "SECRET_KEY is not set: set the environment variable JOBSFORYOU_SECRET_KEY "
+                "to a long random value (or JOBSFORYOU_ENV_NAME=development on a developer's "
+                "machine)."
+            )
+        app.config["SECRET_KEY"] = secrets.token_hex(32)  # per process: sessions end on restart
+        return
+    if not isinstance(key, str | bytes):
+        raise ConfigurationError(
+            f"SECRET_KEY must be text, not {type(key).__name__}: set JOBSFORYOU_SECRET_KEY "
+            "(or SECRET_KEY in the configuration file) to a quoted string."
+        )
+    if not development and len(key) < MIN_SECRET_KEY_LENGTH:
+        raise ConfigurationError(
+            f"SECRET_KEY is too short ({len(key)} characters): set JOBSFORYOU_SECRET_KEY to a "
+            f"random value of at least {MIN_SECRET_KEY_LENGTH} characters, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_hex(32))'`."
         )
 
 

@@ -5,30 +5,20 @@ reads it can see, change and delete their data. gunicorn's access log would reco
 request line, the path, the query string (e.g. ?next=/r/…), the referer and response headers such
 as Location. This logger replaces the token by "[redacted]" in every text it logs.
 
-config/gunicorn.conf.py enables it: logger_class = "jobsforyou.access_log.RedactingLogger".
+config/gunicorn.conf.py enables it: logger_class = "jobsforyou.access_log.RedactingLogger"; it
+also installs jobsforyou.log_redaction, which redacts every other log line of the process.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from gunicorn.glogging import Logger
 
-REDACTED = "[redacted]"
-# "/r/" followed by the token, up to the next "/", "?" or white space; also percent-encoded
-# ("%2Fr%2F<token>") as it appears inside query strings such as ?next=%2Fr%2F….
-_PERSONAL_LINK = re.compile(r"/r/[^/?\s]+")
-_ENCODED_PERSONAL_LINK = re.compile(r"%2Fr%2F[^/?\s%&]+", re.IGNORECASE)
+from jobsforyou import log_redaction
+from jobsforyou.log_redaction import REDACTED, redact
 
-
-def redact(text: str) -> str:
-    """Replace the token of every personal link in text by [redacted]."""
-    if "/r/" in text:
-        text = _PERSONAL_LINK.sub(f"/r/{REDACTED}", text)
-    if "%2f" in text.lower():
-        text = _ENCODED_PERSONAL_LINK.sub(lambda match: match.group(0)[:7] + REDACTED, text)
-    return text
+__all__ = ["REDACTED", "RedactingLogger", "redact"]
 
 
 def _redact_value(value: Any) -> Any:
@@ -37,6 +27,10 @@ def _redact_value(value: Any) -> Any:
 
 class RedactingLogger(Logger):  # type: ignore[misc]
     """gunicorn's logger with the tokens of personal links removed from what it logs."""
+
+    def __init__(self, cfg: Any) -> None:
+        log_redaction.install()  # every other logger of the process (app, werkzeug, libraries)
+        super().__init__(cfg)
 
     def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
         # Redact every text atom, not only the request line (%(r)s), path (%(U)s), query (%(q)s)

@@ -30,13 +30,30 @@ def register(app: Flask) -> None:
 
 @click.command("demo")
 @click.option("--seed", default=2026, show_default=True, help="Random seed of the generated data.")
+@click.option(
+    "--i-know-this-is-not-production",
+    "not_production",
+    is_flag=True,
+    help="Seed even though ENV_NAME is not 'development' (a test or staging site).",
+)
 @with_appcontext
-def demo(seed: int) -> None:
-    """Create the schema if needed and seed realistic demo data (safe to run again)."""
+def demo(seed: int, not_production: bool) -> None:
+    """Create the schema if needed and seed realistic demo data (safe to run again).
+
+    Only on a developer's machine: the 300 demo job seekers have computable personal links.
+    """
     from flask_migrate import upgrade
 
     from jobsforyou.demo.seed import seed_demo_data
 
+    environment = current_app.config.get("ENV_NAME")
+    if environment != "development" and not not_production:
+        raise click.ClickException(
+            f"Refusing to seed demo data: ENV_NAME is {environment!r}, not 'development'. The "
+            "demo job seekers' personal links can be computed by anyone, so they must never be "
+            "mixed with real data. Run it with JOBSFORYOU_ENV_NAME=development, or add "
+            "--i-know-this-is-not-production on a test site."
+        )
     upgrade()
     summary = seed_demo_data(seed=seed)
     transactions.commit()

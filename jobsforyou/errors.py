@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from jobsforyou import transactions
-from jobsforyou.error_pages import render_error
+from jobsforyou.error_pages import error_message, render_error
+
+
+def refuse_untrusted_host(_error: SecurityError) -> Response:
+    """A Host outside TRUSTED_HOSTS: a plain 400 (no URL can be built for it) and one log line."""
+    transactions.mark_failed()
+    current_app.logger.warning(
+        "Refused a request for the untrusted host %r", request.environ.get("HTTP_HOST", "")
+    )
+    title, explanation = error_message(400)
+    return Response(f"{title}\n\n{explanation}\n", status=400, mimetype="text/plain")
 
 
 def register(app: Flask) -> None:
     """Register handlers for HTTP errors, expired forms and unexpected exceptions."""
+
+    app.register_error_handler(SecurityError, refuse_untrusted_host)
 
     @app.errorhandler(CSRFError)
     def handle_csrf(_error: CSRFError):  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
-"""Security headers on every response."""
+"""Security headers on every response: framing, sniffing, referrer, caching and HSTS."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app, request
+from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -25,6 +26,39 @@ def no_store(response: Response) -> Response:
     return response
 
 
+PERSONAL_PATH_PREFIX = "/r/"
+
+
+def may_be_cached(response: Response) -> bool:
+    """Only public pages for anonymous visitors and static files may be kept in a cache."""
+    if request.endpoint == "static":
+        return True
+    if response.headers.get("Content-Disposition", "").lower().startswith("attachment"):
+        return False  # exports, tickets, a seeker's own data
+    if request.path.startswith(PERSONAL_PATH_PREFIX):
+        return False  # a seeker's personal pages behind their secret link
+    return not current_user.is_authenticated
+
+
+def add_cache_policy(response: Response) -> Response:
+    """Cache-Control: no-store on everything personal, signed in or downloaded."""
+    if not may_be_cached(response):
+        no_store(response)
+    return response
+
+
+def add_strict_transport_security(response: Response) -> Response:
+    """On https (as the reverse proxy reports it), tell browsers to use https only."""
+    seconds = int(current_app.config.get("HSTS_SECONDS", 0) or 0)
+    if request.is_secure and seconds > 0:
+        response.headers.setdefault(
+            "Strict-Transport-Security", f"max-age={seconds}; includeSubDomains"
+        )
+    return response
+
+
 def register(app: Flask) -> None:
     """Attach the headers to every response."""
     app.after_request(add_security_headers)
+    app.after_request(add_cache_policy)
+    app.after_request(add_strict_transport_security)

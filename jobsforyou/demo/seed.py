@@ -21,6 +21,7 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.links import external_url
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.regions.services import sync_regions
 from jobsforyou.registration.models import (
@@ -127,7 +128,11 @@ def _example_link(seed: int) -> str:
             "The demo job seekers were created with another --seed: run `flask demo` with that "
             "seed to see an example personal page."
         )
-    return f"Example personal page of a demo job seeker: {DEMO_BASE_URL}/r/{token}"
+    # links.external_url builds on PUBLIC_BASE_URL; without it, on the address demo.sh serves.
+    base_url = current_app.config.get("PUBLIC_BASE_URL") or DEMO_BASE_URL
+    with current_app.test_request_context(base_url=base_url):
+        link = external_url("personal.page", token=token)
+    return f"Example personal page of a demo job seeker: {link}"
 
 
 def _ticket_code(number: int) -> str:

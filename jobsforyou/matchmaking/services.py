@@ -139,8 +139,8 @@ def vacancies_for_registration(
 def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registration]:
     """Registrations of these fairs whose seekers agreed to share their profile with employers.
 
-    An employer user's own scope applies (it admits only consenting seekers of attended fairs);
-    county staff working for an employer read with the SYSTEM scope and the same consent filter.
+    The reader's own scope applies: an employer user's admits consenting seekers of the fairs
+    they attend, business-development staff's those of their county's fairs.
     """
     if not fair_ids:
         return []
@@ -150,7 +150,7 @@ def consenting_candidates(fair_ids: list[int], scope: Scope) -> list[Registratio
                 Registration.fair_id.in_(fair_ids),
                 Registration.status != RegistrationStatus.WITHDRAWN,
             ),
-            scope if scope.role == "employer" else SYSTEM,
+            scope,
         )
     )
     return [r for r in registrations if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS)]

@@ -26,7 +26,7 @@ def test_production_without_secret_refuses_to_start(monkeypatch: pytest.MonkeyPa
 def test_production_without_public_address_refuses_to_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment-0123456789abcdef")
     with pytest.raises(ConfigurationError, match="PUBLIC_BASE_URL"):
         create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
@@ -41,11 +41,11 @@ def test_development_gets_a_random_key_per_process(monkeypatch: pytest.MonkeyPat
 
 def test_environment_variables_override_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBSFORYOU_RETENTION_MONTHS", "3")
-    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment-0123456789abcdef")
     monkeypatch.setenv("JOBSFORYOU_PUBLIC_BASE_URL", "https://jobs.example.org")
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["RETENTION_MONTHS"] == 3
-    assert app.config["SECRET_KEY"] == "from-the-environment"
+    assert app.config["SECRET_KEY"] == "from-the-environment-0123456789abcdef"
 
 
 def test_security_headers(client: FlaskClient) -> None:
@@ -57,9 +57,9 @@ def test_security_headers(client: FlaskClient) -> None:
 
 def test_demo_command_seeds_realistic_data_once(app: Flask) -> None:
     runner = app.test_cli_runner()
-    first = runner.invoke(args=["demo"])
+    first = runner.invoke(args=["demo", "--i-know-this-is-not-production"])
     assert first.exit_code == 0, first.output
-    second = runner.invoke(args=["demo"])
+    second = runner.invoke(args=["demo", "--i-know-this-is-not-production"])
     assert second.exit_code == 0, second.output
     with app.app_context():
         count = lambda model: db.session.scalar(  # noqa: E731
