@@ -60,7 +60,7 @@ def test_tests_start_without_compiled_catalogs(catalogs: Path) -> None:
 
 
 def test_production_refuses_too(catalogs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment-" + "x" * 32)
     monkeypatch.setenv("JOBSFORYOU_PUBLIC_BASE_URL", "https://jobs.example.org")
     assert not start(catalogs, ENV_NAME="production").testing
     (catalogs / "uk" / "LC_MESSAGES" / "messages.mo").unlink()
