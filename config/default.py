@@ -91,3 +91,11 @@ MAX_CONTENT_LENGTH = 12 * 1024 * 1024
 # long in all (BSI / ASVS: 30 minutes idle, 12 hours at most).
 STAFF_SESSION_IDLE_MINUTES = 30
 STAFF_SESSION_MAX_HOURS = 12
+
+# Background work (jobsforyou/background.py). The queue's storage is the environment variable
+# JOBSFORYOU_TASK_QUEUE_URL (default: instance/tasks.sqlite; production: redis://…). A worker
+# thread in the web process: None = in development only; production runs `huey_consumer`.
+TASK_WORKER_IN_PROCESS = None
+# Mails through SMTP go out from the queue and are retried while the server is down.
+MAIL_RETRY_DELAY_SECONDS = 60
+MAIL_RETRY_ATTEMPTS = 10

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import dev_outbox, log_redaction, request_guards
+from jobsforyou import background, dev_outbox, log_redaction, request_guards
 from jobsforyou.accounts import session_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +34,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     request_guards.register(app)
     register_blueprints(app)
     dev_outbox.register(app)
+    background.init_app(app)
     session_limits.register(app)
     register_template_helpers(app)
     register_error_handlers(app)

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 
 from flask import current_app
 
+from jobsforyou import background
 from jobsforyou.transactions import after_commit
 
 
@@ -32,8 +33,32 @@ def outbox() -> list[OutgoingMail]:
 
 
 def send_mail(recipient: str, subject: str, body: str) -> None:
-    """Send a plain-text e-mail once the current transaction has been committed."""
-    after_commit(deliver, OutgoingMail(recipient, subject, body))
+    """Send a plain-text e-mail once the current transaction has been committed.
+
+    Through SMTP the mail is handed to the task queue, which retries it while the mail server
+    is down; the outbox (development, tests) keeps it at once.
+    """
+    mail = OutgoingMail(recipient, subject, body)
+    if current_app.config["MAIL_BACKEND"] == "outbox":
+        after_commit(deliver, mail)
+    else:
+        after_commit(deliver_in_background, recipient, subject, body)
+
+
+@background.task()
+def deliver_in_background(recipient: str, subject: str, body: str, attempt: int = 1) -> bool:
+    """Deliver a mail from the queue; while the server is down, try again later."""
+    if deliver(OutgoingMail(recipient, subject, body)):
+        return True
+    config = current_app.config
+    if attempt < config["MAIL_RETRY_ATTEMPTS"]:
+        deliver_in_background.schedule(
+            args=(recipient, subject, body, attempt + 1),
+            delay=config["MAIL_RETRY_DELAY_SECONDS"],
+        )
+    else:
+        current_app.logger.error("Gave up sending a mail after %d attempts: %s", attempt, subject)
+    return False
 
 
 def deliver(mail: OutgoingMail) -> bool:

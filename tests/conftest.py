@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,6 +31,10 @@ MATCHING_TESTS = Path(__file__).resolve().parent / "matching"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STATIC_TABLES = {"regions", "municipalities"}
+# The task queue of this test process: a SQLite file of its own (read when jobsforyou is first
+# imported, which happens after this file is loaded).
+os.environ.setdefault("JOBSFORYOU_TASK_QUEUE_URL", "sqlite:///" + str(
+    Path(tempfile.gettempdir()) / f"jobsforyou-tasks-{uuid.uuid4().hex[:12]}.sqlite"))
 
 
 def compile_catalogs() -> None:
