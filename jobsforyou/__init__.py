@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import background, dev_outbox, log_redaction, request_guards
+from jobsforyou import audit, background, dev_outbox, log_redaction, request_guards
 from jobsforyou.accounts import session_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     dev_outbox.register(app)
     background.init_app(app)
+    audit.register(app)
     session_limits.register(app)
     register_template_helpers(app)
     register_error_handlers(app)

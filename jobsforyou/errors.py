@@ -8,7 +8,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
-from jobsforyou import transactions
+from jobsforyou import audit, transactions
 from jobsforyou.error_pages import error_message, render_error
 
 
@@ -41,6 +41,8 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(error: HTTPException):  # type: ignore[no-untyped-def]
         transactions.mark_failed()
+        if error.code in (401, 403, 404, 405) and request.endpoint not in (None, "static"):
+            audit.record_refusal(error.code, request.path)
         return render_error(error.code or 500)
 
     @app.errorhandler(OperationalError)

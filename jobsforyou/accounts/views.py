@@ -18,6 +18,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from jobsforyou import audit
 from jobsforyou.accounts import emails, services, session_limits, tokens
 from jobsforyou.accounts.forms import (
     AcceptInvitationForm,
@@ -62,11 +63,15 @@ def login():  # type: ignore[no-untyped-def]
             user = services.authenticate(form.email.data or "", form.password.data or "")
         except services.EmailNotConfirmed:
             unconfirmed = True
+            audit.record("login_refused_unconfirmed",
+                         address=audit.address_digest(form.email.data or ""))
         except services.InvalidCredentials:
             form.password.errors = [_("The e-mail address or the password is not correct.")]
+            audit.record("login_failed", address=audit.address_digest(form.email.data or ""))
         else:
             login_user(user)
             session_limits.start()
+            audit.record("login")
             return redirect(safe_next_url(request.args.get("next")) or home_url(user))
     resend_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
     return render_template("accounts/login.html", form=form, unconfirmed=unconfirmed,

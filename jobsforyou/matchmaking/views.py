@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import select
 
+from jobsforyou import audit
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
 from jobsforyou.extensions import db
@@ -31,6 +32,8 @@ def vacancy_candidates(vacancy_id: int):  # type: ignore[no-untyped-def]
         vacancy, scope, str(get_locale()), current_app.config["MATCHES_PER_VACANCY"],
         dt.date.today(),
     )
+    audit.record("candidates_viewed", vacancy=vacancy.id,
+                 registrations=[s.registration.id for s in suggestions])
     reason = None if suggestions else why_no_candidates(vacancy, scope, dt.date.today())
     return render_template(
         "matchmaking/vacancy_candidates.html", vacancy=vacancy, suggestions=suggestions,

@@ -4,12 +4,12 @@ and a person's data exported or deleted on their request."""
 from __future__ import annotations
 
 import json
-import logging
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobsforyou import audit
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
 from jobsforyou.booths.forms import ConfirmForm
@@ -24,7 +24,6 @@ from jobsforyou.registration.services import delete_registration, export_registr
 from jobsforyou.scoping import scope_for
 
 bp = Blueprint("organiser_registrations", __name__, url_prefix="/organiser")
-audit = logging.getLogger("jobsforyou.audit")
 PAGE_SIZE = 100
 
 
@@ -65,6 +64,7 @@ def index(fair_id: int):  # type: ignore[no-untyped-def]
     form, found = _filtered(fair)
     page = max(1, request.args.get("page", 1, type=int) or 1)
     shown = found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    audit.record("registrations_listed", fair=fair.id, registrations=[r.id for r in shown])
     return render_template(
         "organisers/registrations.html", fair=fair, form=form, registrations=shown,
         total=len(found), page=page, pages=max(1, -(-len(found) // PAGE_SIZE)),
@@ -79,8 +79,8 @@ def export(fair_id: int, kind: str):  # type: ignore[no-untyped-def]
     """The filtered registrations as a formula-safe CSV or XLSX file."""
     fair = _fair(fair_id)
     _, found = _filtered(fair)
-    audit.info("user %s exported %d registrations of fair %s as %s",
-               current_user.id, len(found), fair.id, kind)
+    audit.record("registrations_exported", fair=fair.id, registrations=[r.id for r in found],
+                 file=kind)
     content = registrations.export(found, kind, zone())
     return Response(content, mimetype=MIMETYPES[kind], headers={
         "Content-Disposition": f"attachment; filename=registrations-fair-{fair.id}.{kind}",
@@ -103,7 +103,7 @@ def person(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
     """One person's registration, with their data export and deletion on request."""
     fair = _fair(fair_id)
     registration = _registration(fair, registration_id)
-    audit.info("user %s viewed registration %s", current_user.id, registration.id)
+    audit.record("registration_viewed", registration=registration.id)
     return render_template("organisers/person.html", fair=fair, registration=registration,
                            confirm_form=ConfirmForm())
 
@@ -116,8 +116,7 @@ def person_export(fair_id: int, registration_id: int):  # type: ignore[no-untype
     registration = _registration(fair, registration_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    audit.info("user %s exported the data of registration %s on request",
-               current_user.id, registration.id)
+    audit.record("registration_data_exported", registration=registration.id)
     body = json.dumps(export_registration(registration), ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json", headers={
         "Content-Disposition": f"attachment; filename=registration-{registration.id}.json",
@@ -133,7 +132,7 @@ def person_delete(fair_id: int, registration_id: int):  # type: ignore[no-untype
     registration = _registration(fair, registration_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    audit.info("user %s deleted registration %s on request", current_user.id, registration.id)
+    audit.record("registration_deleted_on_request", registration=registration.id)
     for moved_up in delete_registration(registration):
         send_promotion_mail(moved_up)
     flash(_("The registration and all its data have been deleted."), "success")
