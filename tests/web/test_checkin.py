@@ -71,7 +71,8 @@ def test_scanner_input_checks_in_and_a_second_scan_says_already(
     page = client.get(f"/fairs/{world['fair_a']}/check-in")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert re.search(r'<input[^>]*name="code"[^>]*autofocus', html)
+    field = re.search(r'<input[^>]*name="code"[^>]*>', html)
+    assert field and " autofocus" in field.group(0)
     assert 'for="code"' in html  # a label on the field
     assert 'src="/static/js/checkin.js' in html and "<script>" not in html
 
@@ -84,12 +85,9 @@ def test_scanner_input_checks_in_and_a_second_scan_says_already(
         registration = _registration(world["olena"])
         assert registration.checked_in_at is not None
         assert registration.checked_in_by_id == world["checkin_a"]
-        local = registration.checked_in_at.replace(tzinfo=dt.UTC).astimezone(
-            dt.timezone(dt.timedelta(hours=1)) if False else None)
     again = _scan(client, world["fair_a"], world["olena_code"])
     assert again.status_code == 200
     assert "was already checked in at" in again.get_data(as_text=True)
-    assert local is not None
 
 
 def test_typed_code_ignores_case_spaces_and_dashes_and_shows_berlin_time(
@@ -216,10 +214,11 @@ def test_name_search_across_scripts_and_check_in_button(app: Flask, client: Flas
 
 
 def test_counts_endpoint_and_page_counts(app: Flask, client: FlaskClient) -> None:
-    world = _world(app)
+    world = _world(app, capacity=1)  # Olena has the one place: the next ones wait
     with app.app_context():
         fair = _registration(world["olena"]).fair
-        make_registration(fair, "Ahmad", "Haddad", status=RegistrationStatus.WAITLISTED)
+        waiting = make_registration(fair, "Ahmad", "Haddad")
+        assert waiting.status == RegistrationStatus.WAITLISTED
         make_registration(fair, "Sara", "Nouri", status=RegistrationStatus.WITHDRAWN)
     sign_in(client, world["checkin_a"])
     url = f"/fairs/{world['fair_a']}/check-in/counts"
@@ -296,7 +295,7 @@ def test_fair_day_code_opens_todays_desk_until_revoked(app: Flask, client: Flask
     assert entered.status_code == 302
     assert entered.headers["Location"].endswith(f"/fairs/{world['fair_a']}/check-in")
     with client.session_transaction() as session:
-        assert set(session) <= {"checkin_code_id", "csrf_token", "lang", "_permanent"}
+        assert set(session) <= {"checkin_code_id", "csrf_token", "lang", "_permanent", "_fresh"}
     assert client.get(f"/fairs/{world['fair_b']}/check-in").status_code in (302, 401, 404)
     scanned = _scan(client, world["fair_a"], f"JFY:{world['olena_code']}")
     assert "Checked in: Олена Коваленко" in scanned.get_data(as_text=True)
