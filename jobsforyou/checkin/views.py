@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobsforyou import audit
 from jobsforyou.checkin import codes, messages, services
 from jobsforyou.checkin.forms import ButtonForm, FairDayCodeForm, ScanForm, SearchForm
 from jobsforyou.extensions import limiter, login_manager
@@ -41,6 +42,13 @@ def desk_scope() -> Scope | None:
     return None
 
 
+def _audit(event: str, **details: object) -> None:
+    """An audit line; a fair-day code session is named by its code's id."""
+    if not current_user.is_authenticated and CODE_SESSION_KEY in session:
+        details["fair_day_code"] = session[CODE_SESSION_KEY]
+    audit.record(event, **details)
+
+
 def _scope_at_desk(fair_id: int) -> Scope:
     scope = desk_scope()
     if scope is None:
@@ -58,10 +66,15 @@ def _desk_page(scope: Scope, fair_id: int, *, result: services.CheckInResult | N
     search_form = SearchForm(formdata=request.args)
     search_form.validate()
     query = search_form.query()
+    found = services.search(scope, fair_id, query)
+    if query:
+        _audit("checkin_search", fair=fair_id, registrations=[r.id for r in found])
+    if result is not None:
+        _audit("checked_in", registration=result.registration.id, already=result.already)
     return render_template(
         "checkin/desk.html", fair=services.desk_fair(scope, fair_id),
         scan=scan or ScanForm(formdata=None), search=search_form, query=query,
-        found=services.search(scope, fair_id, query), button=ButtonForm(),
+        found=found, button=ButtonForm(),
         result=result, result_text=messages.result_message(result) if result else None,
         error_text=messages.error_message(error) if error else None,
         counts=services.counts(scope, fair_id), may_undo=services.may_undo(scope),
@@ -113,6 +126,7 @@ def undo(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
         registration = services.undo_check_in(scope, fair_id, registration_id)
     except services.CheckInError as error:
         return _desk_page(scope, fair_id, error=error, status=messages.error_status(error))
+    _audit("check_in_undone", registration=registration.id)
     flash(_("The check-in of %(name)s was undone.",
             name=f"{registration.given_name} {registration.family_name}"), "success")
     return redirect(url_for("checkin.desk", fair_id=fair_id))

@@ -4,6 +4,8 @@ fair-day codes for helpers without an account."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import re
 from typing import Any
 
@@ -36,7 +38,8 @@ def client(app: Flask) -> FlaskClient:
 
 
 def _registration(registration_id: int) -> Registration:
-    found = db.session.scalar(system(select(Registration).where(Registration.id == registration_id)))
+    found = db.session.scalar(system(
+        select(Registration).where(Registration.id == registration_id)))
     assert found is not None
     return found
 
@@ -305,8 +308,9 @@ def test_fair_day_code_opens_todays_desk_until_revoked(app: Flask, client: Flask
     codes_page = organiser.get(f"/fairs/{world['fair_a']}/check-in/codes")
     with app.app_context():
         code_id = db.session.scalar(select(FairDayCode.id))
+    token = csrf_token_from(codes_page.get_data(as_text=True))
     revoked = organiser.post(f"/fairs/{world['fair_a']}/check-in/codes/{code_id}/revoke",
-                             data={"csrf_token": csrf_token_from(codes_page.get_data(as_text=True))})
+                             data={"csrf_token": token})
     assert revoked.status_code == 302
     assert client.get(f"/fairs/{world['fair_a']}/check-in").status_code in (302, 401)
     again = post_form(client, "/check-in/code", {"code": code})
@@ -337,3 +341,21 @@ def test_wrong_codes_are_rate_limited(app: Flask, client: FlaskClient) -> None:
     statuses = [client.post("/check-in/code", data={"csrf_token": token, "code": "WRONG234"})
                 .status_code for _ in range(11)]
     assert statuses[:10] == [422] * 10 and statuses[10] == 429
+
+
+def test_check_ins_and_searches_are_audited_by_id(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    world = _world(app)
+    caplog.set_level(logging.INFO, logger="jobsforyou.audit")
+    sign_in(client, world["checkin_a"])
+    _scan(client, world["fair_a"], world["olena_code"])
+    client.get(f"/fairs/{world['fair_a']}/check-in", query_string={"q": "Olena"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "jobsforyou.audit"]
+    events = [json.loads(line) for line in lines]
+    checked = [e for e in events if e["event"] == "checked_in"]
+    assert checked and checked[0]["registration"] == world["olena"]
+    assert checked[0]["user"] == world["checkin_a"] and checked[0]["already"] is False
+    searched = [e for e in events if e["event"] == "checkin_search"]
+    assert searched and searched[0]["registrations"] == [world["olena"]]
+    assert "Коваленко" not in "\n".join(lines) and world["olena_code"] not in "\n".join(lines)
