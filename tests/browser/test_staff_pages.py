@@ -38,6 +38,7 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         users = {role: make_account(role).email for role in
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
+        users["checkin"] = make_account("checkin", fair_id=fair.id).email
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
                 "request": request.id, "users": users}
 
@@ -54,7 +55,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                                  "/imports/api-tokens"],
         "organiser": ["/organiser/fairs", f"/organiser/fairs/{fair}/booths",
                       f"/organiser/fairs/{fair}/booth-requests",
-                      f"/organiser/booth-requests/{world['request']}"],
+                      f"/organiser/booth-requests/{world['request']}",
+                      f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes"],
+        "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }
 
@@ -96,3 +99,18 @@ def test_staff_and_employer_pages_have_no_accessibility_violations(
             screenshot(page, f"employer-{language}")
         page.context.close()
     assert problems == {}
+
+
+def test_check_in_desk_on_a_phone_in_arabic(app: Flask, live_server: str, new_page: Any) -> None:
+    """The desk at 390×844 in Arabic: right to left, no sideways scrolling, the field usable."""
+    world = _staff_world(app)
+    page = new_page("ar", width=390, height=844)
+    _sign_in(page, live_server, world["users"]["checkin"])
+    assert page.url.endswith(f"/fairs/{world['fair']}/check-in"), page.url
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    field = page.locator("#code")
+    assert field.is_visible() and field.evaluate("element => element === document.activeElement")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert axe_violations(page) == []
+    screenshot(page, "checkin-desk-ar-390")
+    page.context.close()
