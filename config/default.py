@@ -50,6 +50,8 @@ RATELIMIT_HEADERS_ENABLED = True
 # counts successful registrations only (several people may share one address)
 REGISTRATION_RATE_LIMIT = "30 per hour"
 LOGIN_RATE_LIMIT = "10 per minute"
+# wrong and right fair-day codes entered at /check-in/code, per address
+CHECKIN_CODE_RATE_LIMIT = "10 per 10 minutes"
 
 # Version of the consent and privacy texts shown to job seekers; stored with every consent.
 CONSENT_TEXT_VERSION = "2026-11-01"

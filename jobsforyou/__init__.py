@@ -145,6 +145,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
+    from jobsforyou.checkin.views import bp as checkin_bp
     from jobsforyou.health import bp as health_bp
     from jobsforyou.i18n import bp as i18n_bp
     from jobsforyou.imports.api import bp as imports_api_bp
@@ -172,6 +173,7 @@ def register_blueprints(app: Flask) -> None:
         organisers_bp,
         organiser_fairs_bp,
         organiser_registrations_bp,
+        checkin_bp,
         imports_bp,
         imports_api_bp,
         matchmaking_bp,

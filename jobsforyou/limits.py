@@ -21,3 +21,4 @@ def configured_limit(key: str, default: str | None = None) -> Callable[[], str]:
 
 
 LOGIN_LIMIT = configured_limit("LOGIN_RATE_LIMIT")
+CHECKIN_CODE_LIMIT = configured_limit("CHECKIN_CODE_RATE_LIMIT", "10 per 10 minutes")

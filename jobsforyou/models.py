@@ -2,6 +2,7 @@
 
 from jobsforyou.accounts.models import AccountToken, Role, TokenPurpose, User
 from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest, BoothRequestStatus
+from jobsforyou.checkin.models import FairDayCode
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.imports.models import ApiToken, ImportUpload
@@ -27,6 +28,7 @@ __all__ = [
     "TokenPurpose",
     "Consent",
     "Employer",
+    "FairDayCode",
     "ConsentPurpose",
     "Fair",
     "FairStatus",

@@ -49,6 +49,8 @@ def home_url(user: User) -> str:
         return url_for("employers.index")
     if user.role == Role.ORGANISER:
         return url_for("organisers.fairs")
+    if user.role == Role.CHECKIN and user.fair_id is not None:
+        return url_for("checkin.desk", fair_id=user.fair_id)
     return url_for("fairs.index")
 
 

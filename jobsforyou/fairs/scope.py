@@ -27,6 +27,19 @@ def fairs_in_scope(scope: Scope) -> ColumnElement[bool]:
     )
 
 
+def desk_fairs_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """A condition on Fair.id: the fairs whose check-in desk this scope may run.
+
+    Check-in staff (an account or a fair-day code) their one fair; organisers and admins the
+    fairs they manage; nobody else (business-development staff and employers do not check in).
+    """
+    if scope.role == "checkin":
+        return Fair.id == scope.fair_id if scope.fair_id is not None else false()
+    if scope.is_system or scope.role in ("organiser", "admin"):
+        return fairs_in_scope(scope)
+    return false()
+
+
 def fair_ids_in_scope(scope: Scope) -> ColumnElement[bool]:
     """A sub-select of the ids of the fairs in scope, for conditions on other tables."""
     return select(Fair.id).where(fairs_in_scope(scope)).scalar_subquery()  # type: ignore[return-value]

@@ -67,6 +67,10 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
     needs_childcare: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # who checked the visitor in (None: a fair-day code session, or a deleted account)
+    checked_in_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     fair: Mapped[Fair] = relationship()
     municipality: Mapped[Municipality | None] = relationship()

@@ -41,6 +41,7 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         users = {role: make_account(role).email for role in
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
+        users["checkin"] = make_account("checkin", fair_id=fair.id).email
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
                 "seeker": seeker.id,
                 "request": request.id, "users": users}
@@ -62,7 +63,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       "/organiser/fairs/new", f"/organiser/fairs/{fair}",
                       f"/organiser/fairs/{fair}/edit", f"/organiser/fairs/{fair}/registrations",
                       f"/organiser/fairs/{fair}/interpreters",
-                      f"/organiser/fairs/{fair}/registrations/{world['seeker']}"],
+                      f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
+                      f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes"],
+        "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }
 
@@ -108,3 +111,18 @@ def test_staff_and_employer_pages_have_no_accessibility_violations(
             screenshot(page, f"organiser-registrations-{language}")
         page.context.close()
     assert problems == {}
+
+
+def test_check_in_desk_on_a_phone_in_arabic(app: Flask, live_server: str, new_page: Any) -> None:
+    """The desk at 390×844 in Arabic: right to left, no sideways scrolling, the field usable."""
+    world = _staff_world(app)
+    page = new_page("ar", width=390, height=844)
+    _sign_in(page, live_server, world["users"]["checkin"])
+    assert page.url.endswith(f"/fairs/{world['fair']}/check-in"), page.url
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    field = page.locator("#code")
+    assert field.is_visible() and field.evaluate("element => element === document.activeElement")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert axe_violations(page) == []
+    screenshot(page, "checkin-desk-ar-390")
+    page.context.close()
