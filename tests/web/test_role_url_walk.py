@@ -73,6 +73,9 @@ ACCESS: dict[str, set[str]] = {
     "organiser_fairs.create": ORGANISERS | {"admin"},
     "organisers.": FAIR_A_ORGANISERS, "organiser_fairs.": FAIR_A_ORGANISERS,
     "organiser_registrations.": FAIR_A_ORGANISERS,
+    # the check-in desk of fair A: its organisers (check-in staff of fair B are refused)
+    "checkin.": FAIR_A_ORGANISERS,
+    "checkin.enter_code": EVERYONE,  # the form to enter a fair-day code
 }
 REFUSALS = (401, 403, 404)
 WRONG_TOKEN = "x" * 43
@@ -119,7 +122,8 @@ def world(app: Flask) -> dict[str, Any]:
                     "registration_id": seeker.id, "request_id": booth_request.id,
                     "booth_id": 1, "upload_id": upload.id, "token_id": token.id,
                     "user_id": users["employer_a"], "token": WRONG_TOKEN, "kind": "csv",
-                    "action": "close", "filename": "css/site.css"},
+                    "action": "close", "filename": "css/site.css",
+                    "code_id": 1},
             "secrets": ("Коваленко", "Anlagenmechaniker", "Alpha Anlagenbau"),
         }
 
