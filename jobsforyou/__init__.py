@@ -153,6 +153,7 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.fair_views import bp as organiser_fairs_bp
     from jobsforyou.organisers.registration_views import bp as organiser_registrations_bp
     from jobsforyou.organisers.views import bp as organisers_bp
+    from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
@@ -172,6 +173,7 @@ def register_blueprints(app: Flask) -> None:
         organisers_bp,
         organiser_fairs_bp,
         organiser_registrations_bp,
+        outcomes_bp,
         imports_bp,
         imports_api_bp,
         matchmaking_bp,

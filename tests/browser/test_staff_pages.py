@@ -53,7 +53,7 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
         "employer": ["/employers/mine", f"/employers/{employer}/edit", "/vacancies",
                      "/vacancies/new", f"/vacancies/{vacancy}", f"/vacancies/{vacancy}/edit",
                      f"/vacancies/{vacancy}/candidates", "/account/colleagues",
-                     "/employer/booths", f"/employer/fairs/{fair}/booth"],
+                     "/employer/booths", f"/employer/fairs/{fair}/booth", "/booth/outcome"],
         "business_development": ["/employers", "/employers/new", "/imports/vacancies",
                                  "/imports/api-tokens"],
         "organiser": ["/organiser/fairs", f"/organiser/fairs/{fair}/booths",
@@ -62,7 +62,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       "/organiser/fairs/new", f"/organiser/fairs/{fair}",
                       f"/organiser/fairs/{fair}/edit", f"/organiser/fairs/{fair}/registrations",
                       f"/organiser/fairs/{fair}/interpreters",
-                      f"/organiser/fairs/{fair}/registrations/{world['seeker']}"],
+                      f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
+                      f"/organiser/fairs/{fair}/outcomes",
+                      f"/organiser/fairs/{fair}/outcomes/scan"],
         "admin": ["/admin/users"],
     }
 

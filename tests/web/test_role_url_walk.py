@@ -73,6 +73,11 @@ ACCESS: dict[str, set[str]] = {
     "organiser_fairs.create": ORGANISERS | {"admin"},
     "organisers.": FAIR_A_ORGANISERS, "organiser_fairs.": FAIR_A_ORGANISERS,
     "organiser_registrations.": FAIR_A_ORGANISERS,
+    # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
+    "outcomes.": FAIR_A_ORGANISERS,
+    "outcomes.record_for_candidate": {"employer_a", "admin"},
+    "outcomes.booth_scan": EMPLOYERS | {"admin"},
+    "outcomes.booth_record": {"employer_a", "admin"},
 }
 REFUSALS = (401, 403, 404)
 WRONG_TOKEN = "x" * 43
