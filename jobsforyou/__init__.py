@@ -154,6 +154,7 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.fair_views import bp as organiser_fairs_bp
     from jobsforyou.organisers.registration_views import bp as organiser_registrations_bp
     from jobsforyou.organisers.views import bp as organisers_bp
+    from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
@@ -174,6 +175,7 @@ def register_blueprints(app: Flask) -> None:
         organiser_fairs_bp,
         organiser_registrations_bp,
         checkin_bp,
+        outcomes_bp,
         imports_bp,
         imports_api_bp,
         matchmaking_bp,

@@ -26,7 +26,7 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("booths",),
     ("registration",),
     ("matchmaking", "imports"),
-    ("organisers", "personal", "public", "privacy", "checkin"),
+    ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.

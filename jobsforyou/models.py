@@ -6,6 +6,8 @@ from jobsforyou.checkin.models import FairDayCode
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.imports.models import ApiToken, ImportUpload
+from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
+from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -33,6 +35,8 @@ __all__ = [
     "Fair",
     "FairStatus",
     "Municipality",
+    "Outcome",
+    "OutcomeStatus",
     "PersonalLink",
     "Region",
     "Registration",

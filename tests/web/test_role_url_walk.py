@@ -76,6 +76,11 @@ ACCESS: dict[str, set[str]] = {
     # the check-in desk of fair A: its organisers (check-in staff of fair B are refused)
     "checkin.": FAIR_A_ORGANISERS,
     "checkin.enter_code": EVERYONE,  # the form to enter a fair-day code
+    # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
+    "outcomes.": FAIR_A_ORGANISERS,
+    "outcomes.record_for_candidate": {"employer_a", "admin"},
+    "outcomes.booth_scan": EMPLOYERS | {"admin"},
+    "outcomes.booth_record": {"employer_a", "admin"},
 }
 REFUSALS = (401, 403, 404)
 WRONG_TOKEN = "x" * 43

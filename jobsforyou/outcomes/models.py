@@ -1,0 +1,59 @@
+"""The current outcome of a talk between an employer and a seeker at a fair."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobsforyou.database import enum_type, utcnow
+from jobsforyou.employers.models import Employer
+from jobsforyou.extensions import db
+from jobsforyou.registration.models import Registration
+from jobsforyou.vacancies.models import Vacancy
+
+NO_VACANCY = 0  # vacancy_key of an outcome about no particular vacancy
+
+
+class OutcomeStatus(enum.StrEnum):
+    """How far a talk at the booth has come."""
+
+    TALKED = "talked"
+    INTERVIEW_PLANNED = "interview_planned"
+    TRIAL_DAY = "trial_day"
+    CONTRACT_OFFERED = "contract_offered"
+    HIRED = "hired"
+    NOT_A_FIT = "not_a_fit"
+
+
+class Outcome(db.Model):  # type: ignore[name-defined,misc]
+    """One current outcome per seeker, employer and vacancy (or none); a later record updates it.
+
+    `vacancy_key` is the vacancy's id or NO_VACANCY, so that the unique constraint also holds for
+    outcomes without a vacancy (NULLs never collide in a unique constraint).
+    """
+
+    __tablename__ = "outcomes"
+    __table_args__ = (UniqueConstraint("registration_id", "employer_id", "vacancy_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id"), index=True)
+    vacancy_id: Mapped[int | None] = mapped_column(ForeignKey("vacancies.id"))
+    vacancy_key: Mapped[int] = mapped_column(default=NO_VACANCY)
+    status: Mapped[OutcomeStatus] = mapped_column(enum_type(OutcomeStatus, length=30))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    registration: Mapped[Registration] = relationship()
+    employer: Mapped[Employer] = relationship()
+    vacancy: Mapped[Vacancy | None] = relationship()
