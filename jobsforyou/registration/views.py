@@ -24,7 +24,7 @@ from jobsforyou.fairs import services as fair_services
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import no_store
 from jobsforyou.limits import configured_limit
-from jobsforyou.registration import services
+from jobsforyou.registration import kiosk, services
 from jobsforyou.registration.capacity import places_left
 from jobsforyou.registration.forms import (
     LostLinkForm,
@@ -34,6 +34,7 @@ from jobsforyou.registration.forms import (
 )
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.notifications import (
+    personal_link,
     send_link_again_mail,
     send_promotion_mail,
     send_registration_mail,
@@ -103,6 +104,7 @@ def register(fair_id: int):  # type: ignore[no-untyped-def]
     now = dt.datetime.now(dt.UTC)
     if not fair_services.registration_is_open(fair, now):
         return render_template("registration/closed.html", fair=fair)
+    kiosk.start_if_asked()
     form = RegistrationForm()
     fill_place_choices(form)
     nonce = form.submission_nonce()
@@ -155,6 +157,12 @@ def _answer_registered(fair: Fair, form: RegistrationForm,
     with a phone number only: the new personal page (there is no other way to give the link)."""
     if form.email.data:
         return _answer_sent(fair, form)
+    if kiosk.is_active():  # shown once, in this answer: nothing to go back to afterwards
+        return render_template("registration/kiosk_ticket.html", fair=fair,
+                               registration=result.registration,
+                               link=personal_link(result.token),
+                               qr=kiosk.ticket_qr_data_uri(result.registration.ticket_code),
+                               next_visitor=kiosk.NextVisitorForm())
     if result.waitlisted:
         flash(_("The fair is fully booked. You are on the waiting list. This page will show "
                 "when you have a place."), "warning")
@@ -165,7 +173,8 @@ def _answer_registered(fair: Fair, form: RegistrationForm,
 
 def _answer_sent(fair: Fair, form: RegistrationForm):  # type: ignore[no-untyped-def]
     """The one answer for a form with an e-mail address, known or new: look in your mail."""
-    return render_template("registration/sent.html", fair=fair, email=form.email.data)
+    return render_template("registration/sent.html", fair=fair, email=form.email.data,
+                           next_visitor=kiosk.NextVisitorForm() if kiosk.is_active() else None)
 
 
 def _answer_known_contact(fair: Fair, form: RegistrationForm):  # type: ignore[no-untyped-def]
@@ -173,7 +182,10 @@ def _answer_known_contact(fair: Fair, form: RegistrationForm):  # type: ignore[n
     as it is; with an e-mail address the answer is the same as for a new registration."""
     if form.email.data:
         return _answer_sent(fair, form)
-    return render_template("registration/already_registered.html", fair=fair), 409
+    return render_template(
+        "registration/already_registered.html", fair=fair,
+        next_visitor=kiosk.NextVisitorForm() if kiosk.is_active() else None,
+    ), 409
 
 
 def _tell_registered_contact(existing: Registration, now: dt.datetime) -> None:
@@ -181,6 +193,14 @@ def _tell_registered_contact(existing: Registration, now: dt.datetime) -> None:
     token = services.resend_link(existing, now) if existing.email else None
     if token is not None:
         send_link_again_mail(existing, token, form_sent_again=True)
+
+
+@bp.post("/fairs/<int:fair_id>/register/next-visitor")
+def next_visitor(fair_id: int):  # type: ignore[no-untyped-def]
+    """Kiosk: forget the visitor who just registered and open an empty form."""
+    if kiosk.NextVisitorForm().validate_on_submit():
+        kiosk.forget_visitor()
+    return redirect(url_for("registration.register", fair_id=fair_id))
 
 
 @bp.route("/fairs/<int:fair_id>/lost-link", methods=["GET", "POST"])
