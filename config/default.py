@@ -47,8 +47,17 @@ MAIL_SENDER = "JobsForYou <noreply@example.org>"
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_ENABLED = True
 RATELIMIT_HEADERS_ENABLED = True
-# counts successful registrations only (several people may share one address)
-REGISTRATION_RATE_LIMIT = "30 per hour"
+# Registration limits count every registration attempt (new, already registered, fully booked;
+# not a form sent back with errors, nor the same form sent twice). Per client address: high,
+# since a venue's Wi-Fi or a job centre's network is one address for many seekers.
+REGISTRATION_RATE_LIMIT = "300 per hour"
+# Per fair, from all addresses together (a flood against one fair).
+REGISTRATION_FAIR_RATE_LIMIT = "1000 per hour"
+# Per phone number and per e-mail address (each counted on its own), also for asking for the
+# personal link again: nobody can probe or flood one seeker's contact.
+REGISTRATION_CONTACT_RATE_LIMIT = "10 per hour"
+# "Lost your personal link?" requests per client address.
+LOST_LINK_RATE_LIMIT = "30 per hour"
 LOGIN_RATE_LIMIT = "10 per minute"
 # wrong and right fair-day codes entered at /check-in/code, per address
 CHECKIN_CODE_RATE_LIMIT = "10 per 10 minutes"

@@ -158,6 +158,7 @@ def app_context(app: Flask) -> Iterator[None]:
 
 
 CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+NONCE_PATTERN = re.compile(r'name="form_nonce"[^>]*value="([^"]+)"')
 
 
 def csrf_token_from(html: str) -> str:
@@ -168,9 +169,12 @@ def csrf_token_from(html: str) -> str:
 
 
 def post_form(client: FlaskClient, url: str, data: dict[str, object], **kwargs: object):  # type: ignore[no-untyped-def]
-    """GET the page, take its CSRF token, and POST the form as a browser would."""
-    page = client.get(url, **kwargs)
-    payload = {"csrf_token": csrf_token_from(page.get_data(as_text=True)), **data}
+    """GET the page, take its CSRF token (and one-time form nonce), and POST the form as a
+    browser would."""
+    html = client.get(url, **kwargs).get_data(as_text=True)
+    nonce = NONCE_PATTERN.search(html)
+    payload = {"csrf_token": csrf_token_from(html),
+               **({"form_nonce": nonce.group(1)} if nonce else {}), **data}
     return client.post(url, data=payload, **kwargs)
 
 

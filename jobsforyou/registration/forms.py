@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from wtforms import (
     EmailField,
     FieldList,
     FormField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -44,6 +46,9 @@ from jobsforyou.regions.services import municipalities_for_choice
 from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import Experience, Qualification, SeekerProfile
+from jobsforyou.security import new_token
+
+NONCE_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{22,64}\Z")
 
 
 class ExperienceEntryForm(TranslatedSubform):
@@ -206,9 +211,36 @@ class RegistrationForm(OptionalConsentFields, ProfileForm):
         validators=[DataRequired(message=_l("Without this consent we cannot register you."))],
     )
 
+    # one-time nonce made when the form is shown: the same form sent twice registers once
+    form_nonce = HiddenField()
+
     def consents(self) -> set[ConsentPurpose]:
         """Every purpose consented to: processing (required) and the optional ones ticked."""
         return {ConsentPurpose.PROCESSING, *self.optional_consents()}
+
+    def submission_nonce(self) -> str:
+        """The form's one-time nonce; a fresh one when the form is new or the nonce malformed."""
+        nonce = self.form_nonce.data or ""
+        if not NONCE_PATTERN.match(nonce):
+            nonce = new_token()
+            self.form_nonce.data = nonce
+        return nonce
+
+
+class LostLinkForm(FlaskForm):
+    """Ask for the personal link again, by the e-mail address of the registration."""
+
+    email = EmailField(
+        _l("E-mail address of your registration"),
+        validators=[
+            DataRequired(message=_l("Enter the e-mail address of your registration.")),
+            Length(max=254),
+            Email(
+                message=_l("Enter an e-mail address like name@example.org."),
+                check_deliverability=False,
+            ),
+        ],
+    )
 
 
 class DeleteRegistrationForm(FlaskForm):

@@ -38,3 +38,19 @@ def send_promotion_mail(registration: Registration) -> None:
         subject = _("You have a place at %(fair)s", fair=registration.fair.title)
         body = render_template("registration/mail/promoted.txt", registration=registration)
     send_mail(registration.email, subject, body)
+
+
+def send_link_again_mail(registration: Registration, token: str, *, form_sent_again: bool) -> None:
+    """Send a seeker a further personal link: they asked for it, or the form came again with
+    their phone number or e-mail address (then they learn it, and nobody else does)."""
+    if not registration.email:
+        return
+    with force_locale(registration.language):
+        subject = _("Your personal link for %(fair)s", fair=registration.fair.title)
+        body = render_template(
+            "registration/mail/link_again.txt",
+            registration=registration,
+            link=personal_link(token),
+            form_sent_again=form_sent_again,
+        )
+    send_mail(registration.email, subject, body)

@@ -26,7 +26,10 @@ from jobsforyou.registration.profile import SeekerProfile
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
 
-MAX_PERSONAL_LINKS = 5
+# A seeker can be sent further links (the first one is never ended): at most this many in all,
+# and at most one within RESEND_INTERVAL, however often someone asks.
+MAX_PERSONAL_LINKS = 10
+RESEND_INTERVAL = dt.timedelta(minutes=10)
 
 
 class RegistrationError(Exception):
@@ -60,6 +63,7 @@ class RegistrationResult:
     registration: Registration
     token: str
     promoted: tuple[Registration, ...] = ()
+    repeated: bool = False  # the same form sent again: nothing new was made
 
     @property
     def waitlisted(self) -> bool:
@@ -74,17 +78,27 @@ def register_seeker(
     language: str,
     consent_text_version: str,
     now: dt.datetime,
+    token: str | None = None,
 ) -> RegistrationResult:
     """Register a seeker: confirmed while places are left, otherwise on the waiting list.
 
-    The fair's row is locked first, so concurrent registrations for the last place are decided
-    one after the other and never exceed the capacity.
+    `token` is the personal token the registration gets (derived from the form's one-time
+    submission nonce): when a registration with it exists already, the same form was sent again
+    and that registration is returned unchanged (`repeated`). The fair's row is locked first, so
+    concurrent registrations (for the last place, or the same form sent twice) are decided one
+    after the other and never exceed the capacity.
     """
     if ConsentPurpose.PROCESSING not in consents:
         raise ConsentRequired()
     if not registration_is_open(fair, now):
         raise RegistrationClosed()
     _lock_fair(fair)
+    token = token or new_token()
+    made_before = registration_for_token(token)
+    if made_before is not None:
+        if made_before.fair_id == fair.id and _same_contact(made_before, profile):
+            return RegistrationResult(made_before, token, repeated=True)
+        raise DuplicateRegistration(made_before)
     existing = find_duplicate(fair.id, profile.phone, profile.email)
     if existing is not None:
         raise DuplicateRegistration(existing)
@@ -92,7 +106,6 @@ def register_seeker(
     promoted = promote_from_waiting_list(fair)
     has_place = confirmed_registrations(fair.id) < fair.capacity
     status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
-    token = new_token()
     registration = Registration(
         fair_id=fair.id,
         status=status,
@@ -110,6 +123,13 @@ def register_seeker(
     db.session.add(registration)
     db.session.flush()
     return RegistrationResult(registration, token, tuple(promoted))
+
+
+def _same_contact(registration: Registration, profile: SeekerProfile) -> bool:
+    """Whether a profile has the phone number and e-mail address of a registration."""
+    phone_key = normalize_phone(profile.phone) if profile.phone else None
+    email_key = (profile.email or "").strip().casefold() or None
+    return (registration.phone_normalized, registration.email_normalized) == (phone_key, email_key)
 
 
 def _lock_fair(fair: Fair) -> None:
@@ -185,17 +205,36 @@ def update_profile(registration: Registration, profile: SeekerProfile) -> None:
     db.session.flush()
 
 
-def add_personal_link(registration: Registration) -> str:
-    """A further personal link for a seeker who lost theirs; earlier links keep working.
+def resend_link(registration: Registration, now: dt.datetime) -> str | None:
+    """A further personal link to send to a seeker who asked again; earlier links keep working.
 
-    Only the newest MAX_PERSONAL_LINKS links are kept, so repeated requests cannot pile up.
+    The first link (made at registration) is never ended by such a request. None when a link
+    was sent again within RESEND_INTERVAL (the seeker has just got one), so anonymous requests
+    cannot flood the seeker; of the links sent again, only the newest MAX_PERSONAL_LINKS - 1
+    are kept.
     """
+    sent_again = registration.links[1:]
+    if any(now - _as_utc(link.created_at) < RESEND_INTERVAL for link in sent_again):
+        return None
     token = new_token()
-    registration.links.append(PersonalLink(token_digest=token_digest(token)))
-    for stale in registration.links[:-MAX_PERSONAL_LINKS]:
+    registration.links.append(PersonalLink(token_digest=token_digest(token), created_at=now))
+    for stale in registration.links[1:][: -(MAX_PERSONAL_LINKS - 1)]:
         registration.links.remove(stale)
     db.session.flush()
     return token
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored timestamp as an aware UTC datetime (SQLite returns them without a zone)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def find_by_contact(fair_id: int, contact: str) -> Registration | None:
+    """The active registration for a fair with this e-mail address or phone number, if any."""
+    contact = contact.strip()
+    if "@" in contact:
+        return find_duplicate(fair_id, None, contact)
+    return find_duplicate(fair_id, contact, None)
 
 
 def registration_for_token(token: str) -> Registration | None:
@@ -333,3 +372,15 @@ def purge_expired_registrations(today: dt.date, retention_months: int) -> int:
             deleted += 1
     db.session.flush()
     return deleted
+
+
+def link_again(fair_id: int, email: str, now: dt.datetime) -> tuple[Registration, str] | None:
+    """A further personal link for the registration with this e-mail address, to mail to it.
+
+    None when no registration has the address or one was sent a moment ago (resend_link).
+    """
+    registration = find_duplicate(fair_id, None, email)
+    if registration is None or not registration.email:
+        return None
+    token = resend_link(registration, now)
+    return (registration, token) if token is not None else None
