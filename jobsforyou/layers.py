@@ -27,6 +27,7 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("registration",),
     ("matchmaking", "imports"),
     ("organisers", "personal", "public", "privacy"),
+    ("printing",),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.
