@@ -91,6 +91,7 @@ def test_employer_list_names_the_candidates_and_hides_a_non_consenting_seeker(
     ids = _fair(app)
     sign_in(client, ids["organiser"])
     pdf = _download(client, f"/fairs/{ids['fair']}/print/employers/{ids['kitchen']}.pdf")
+    Path("/tmp/f-list.pdf").write_bytes(pdf)  # to look at: pdftoppm -png -r 60
     text = pdf_text(pdf, tmp_path)
     assert "Hotel Haus Ravensberg" in text and "12" in text
     assert "Koch/Köchin (m/w/d)" in text
@@ -159,7 +160,9 @@ def test_all_route_cards_and_the_check_in_list(
 ) -> None:
     ids = _fair(app)
     sign_in(client, ids["organiser"])
-    cards = pdf_text(_download(client, f"/fairs/{ids['fair']}/print/route-cards.pdf"), tmp_path)
+    cards_pdf = _download(client, f"/fairs/{ids['fair']}/print/route-cards.pdf")
+    Path("/tmp/f-cards.pdf").write_bytes(cards_pdf)
+    cards = pdf_text(cards_pdf, tmp_path)
     assert cards.index("الحسن") < cards.index("Коваленко") or "Коваленко" in cards
     assert "Verborgen" in cards  # every confirmed seeker gets a card
     one = pdf_text(_download(
