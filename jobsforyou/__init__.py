@@ -156,6 +156,7 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
+    from jobsforyou.printing.views import bp as printing_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
     from jobsforyou.public.fairs import bp as fairs_bp
@@ -179,6 +180,7 @@ def register_blueprints(app: Flask) -> None:
         imports_bp,
         imports_api_bp,
         matchmaking_bp,
+        printing_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 
-import segno
 from flask import (
     Blueprint,
     Response,
@@ -36,6 +35,7 @@ from jobsforyou.registration.forms import (
 )
 from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.notifications import personal_link, send_promotion_mail
+from jobsforyou.registration.tickets import ticket_qr_code
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
 bp.after_request(no_store)
@@ -66,7 +66,7 @@ def ticket_qr(token: str):  # type: ignore[no-untyped-def]
     """The ticket's QR code (it holds the ticket code, not the personal secret)."""
     registration = _load(token)
     buffer = io.BytesIO()
-    segno.make(f"JFY:{registration.ticket_code}", error="m").save(
+    ticket_qr_code(registration.ticket_code).save(
         buffer, kind="svg", scale=6, border=2, xmldecl=False
     )
     return Response(buffer.getvalue(), mimetype="image/svg+xml")

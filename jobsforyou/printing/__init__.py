@@ -1,0 +1,1 @@
+"""Printed material for a fair: employers' match lists, seekers' route cards, the check-in list."""

@@ -1,0 +1,105 @@
+"""A fair's match plan: each seeker's booths and each employer's candidates (reciprocal, capped)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+import matching
+from jobsforyou.booths.attendance import booth_numbers, open_vacancies_at_fair
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair
+from jobsforyou.matchmaking.adapter import candidate_from_registration, model_id, vacancy_from_model
+from jobsforyou.matchmaking.engine import get_matcher
+from jobsforyou.matchmaking.explanations import RenderedExplanation, render_explanation
+from jobsforyou.matchmaking.services import has_evidence
+from jobsforyou.registration.models import Registration, RegistrationStatus
+from jobsforyou.registration.search import name_key
+from jobsforyou.scoping import Scope, scoped
+from jobsforyou.vacancies.models import Vacancy
+
+# A seeker gets at most this many booths on their card; a vacancy lists this many per opening.
+BOOTHS_PER_SEEKER = 5
+CANDIDATES_PER_OPENING = 10
+
+
+@dataclass(frozen=True)
+class PlannedPair:
+    """One planned visit: a seeker at a vacancy's booth, with the raw matching explanation."""
+
+    registration: Registration
+    vacancy: Vacancy
+    booth: str | None
+    match: matching.Match
+
+    def reasons(self, language: str) -> tuple[RenderedExplanation, ...]:
+        """The reasons as sentences in a language."""
+        vocabulary = get_matcher().vocabulary
+        return tuple(render_explanation(e, vocabulary, language) for e in self.match.reasons)
+
+    def gaps(self, language: str) -> tuple[RenderedExplanation, ...]:
+        """The gaps as sentences in a language."""
+        vocabulary = get_matcher().vocabulary
+        return tuple(render_explanation(e, vocabulary, language) for e in self.match.gaps)
+
+
+@dataclass
+class FairPlan:
+    """The planned pairs of a fair, by seeker (route order) and by employer (best first)."""
+
+    fair: Fair
+    by_registration: dict[int, list[PlannedPair]] = field(default_factory=dict)
+    by_employer: dict[int, list[PlannedPair]] = field(default_factory=dict)
+
+
+def _booth_sort_key(pair: PlannedPair) -> tuple[int, str]:
+    booth = pair.booth or ""
+    return (int(booth) if booth.isdigit() else 10**9, booth)
+
+
+def _name_order(registration: Registration) -> tuple[str, str, int]:
+    return (name_key(registration.family_name), name_key(registration.given_name),
+            registration.id)
+
+
+def registrations_of(fair: Fair, scope: Scope) -> list[Registration]:
+    """The fair's confirmed seekers by the search key of family and given name (transliterated,
+    so that Latin and Cyrillic names share one A to Z)."""
+    return sorted(db.session.scalars(scoped(
+        select(Registration).where(
+            Registration.fair_id == fair.id,
+            Registration.status == RegistrationStatus.CONFIRMED,
+        ).order_by(Registration.family_name, Registration.given_name, Registration.id),
+        scope,
+    )), key=_name_order)
+
+
+def plan_fair(fair: Fair, registrations: list[Registration]) -> FairPlan:
+    """Allocate the fair (matching.allocate_fair) and keep only pairs with real evidence."""
+    plan = FairPlan(fair)
+    vacancies = {vacancy.id: vacancy for vacancy in open_vacancies_at_fair(fair)}
+    if not vacancies or not registrations:
+        return plan
+    by_id = {registration.id: registration for registration in registrations}
+    result = get_matcher().allocate_fair(
+        [candidate_from_registration(r) for r in registrations],
+        [vacancy_from_model(v) for v in vacancies.values()],
+        per_vacancy=CANDIDATES_PER_OPENING, per_candidate=BOOTHS_PER_SEEKER,
+    )
+    booths = booth_numbers(fair.id)
+    by_registration: dict[int, list[PlannedPair]] = defaultdict(list)
+    by_employer: dict[int, list[PlannedPair]] = defaultdict(list)
+    for route in result.routes:
+        for match in filter(has_evidence, route.matches):
+            vacancy = vacancies[model_id(match.vacancy_id)]
+            pair = PlannedPair(by_id[model_id(match.candidate_id)], vacancy,
+                               booths.get(vacancy.employer_id), match)
+            by_registration[pair.registration.id].append(pair)
+            by_employer[vacancy.employer_id].append(pair)
+    plan.by_registration = {rid: sorted(pairs, key=_booth_sort_key)
+                            for rid, pairs in by_registration.items()}
+    plan.by_employer = {eid: sorted(pairs, key=lambda p: -p.match.score)
+                        for eid, pairs in by_employer.items()}
+    return plan

@@ -1,0 +1,135 @@
+"""PDF downloads: match lists, route cards and the check-in list (thin views over services)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+from jobsforyou import audit
+from jobsforyou.accounts.access import roles_required
+from jobsforyou.accounts.models import Role
+from jobsforyou.booths.attendance import attending_employers
+from jobsforyou.employers.models import Employer
+from jobsforyou.fairs.models import Fair
+from jobsforyou.printing import access, services
+from jobsforyou.printing.plan import plan_fair
+from jobsforyou.scoping import scope_for
+
+bp = Blueprint("printing", __name__)
+
+
+def _download(pdf: bytes, filename: str) -> Response:
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _layout() -> str:
+    layout = request.args.get("layout", "a6")
+    return layout if layout in services.CARD_LAYOUTS else "a6"
+
+
+def _organiser_fair(fair_id: int) -> Fair:
+    try:
+        return access.fair_in_scope(scope_for(current_user), fair_id)
+    except access.NotFound:
+        abort(404)
+
+
+def _employer_list(fair: Fair, employer: Employer) -> bytes:
+    plan = plan_fair(fair, access.all_seekers(fair))
+    listed = [pair.registration.id for pair in services.listed_pairs(plan, employer)]
+    audit.record("match_list_printed", fair=fair.id, employer=employer.id, registrations=listed)
+    return services.employer_list_pdf(plan, employer)
+
+
+@bp.get("/fairs/<int:fair_id>/print/employers/<int:employer_id>.pdf")
+@roles_required(Role.ORGANISER)
+def employer_list(fair_id: int, employer_id: int) -> Response:
+    """An employer's match list, for the fair's organisers."""
+    fair = _organiser_fair(fair_id)
+    try:
+        employer = access.attending_employer(fair, employer_id)
+    except access.NotFound:
+        abort(404)
+    pdf = _employer_list(fair, employer)
+    return _download(pdf, f"matches-{fair.id}-{employer.id}.pdf")
+
+
+@bp.get("/employer/fairs/<int:fair_id>/match-list.pdf")
+@roles_required(Role.EMPLOYER)
+def own_employer_list(fair_id: int) -> Response:
+    """The signed-in employer's own match list for a fair they attend."""
+    employer_id = current_user.employer_id
+    try:
+        fair = access.attended_fair(employer_id, fair_id)
+        employer = access.attending_employer(fair, employer_id)
+    except access.NotFound:
+        abort(404)
+    pdf = _employer_list(fair, employer)
+    return _download(pdf, f"matches-{fair.id}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/print/route-cards.pdf")
+@roles_required(Role.ORGANISER)
+def all_route_cards(fair_id: int) -> Response:
+    """All route cards of a fair as one PDF."""
+    fair = _organiser_fair(fair_id)
+    seekers = access.all_seekers(fair)
+    if not seekers:
+        abort(404)
+    pdf = services.route_cards_pdf(plan_fair(fair, seekers), seekers, _layout())
+    audit.record("route_cards_printed", fair=fair.id, registrations=[s.id for s in seekers])
+    return _download(pdf, f"route-cards-{fair.id}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/print/registrations/<int:registration_id>/route-card.pdf")
+@roles_required(Role.ORGANISER)
+def route_card(fair_id: int, registration_id: int) -> Response:
+    """One seeker's route card, for the organisers."""
+    fair = _organiser_fair(fair_id)
+    try:
+        seeker = access.seeker_of(fair, scope_for(current_user), registration_id)
+    except access.NotFound:
+        abort(404)
+    pdf = services.route_cards_pdf(plan_fair(fair, access.all_seekers(fair)), [seeker],
+                                   _layout())
+    audit.record("route_card_printed", fair=fair.id, registration=seeker.id)
+    return _download(pdf, f"route-card-{seeker.ticket_code}.pdf")
+
+
+@bp.get("/r/<token>/route-card.pdf")
+def own_route_card(token: str) -> Response:
+    """The seeker's own route card, behind their personal link."""
+    try:
+        seeker = access.own_seeker(token)
+    except access.NotFound:
+        abort(404)
+    pdf = services.route_cards_pdf(plan_fair(seeker.fair, access.all_seekers(seeker.fair)),
+                                   [seeker], _layout())
+    return _download(pdf, f"route-card-{seeker.ticket_code}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/print/check-in.pdf")
+@roles_required(Role.ORGANISER)
+def checkin_list(fair_id: int) -> Response:
+    """The fair's check-in list, alphabetical with ticket codes."""
+    fair = _organiser_fair(fair_id)
+    seekers = access.all_seekers(fair)
+    pdf = services.checkin_list_pdf(fair, seekers)
+    audit.record("check_in_list_printed", fair=fair.id, registrations=[s.id for s in seekers])
+    return _download(pdf, f"check-in-{fair.id}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/matches")
+@roles_required(Role.ORGANISER)
+def overview(fair_id: int) -> str:
+    """The fair's match overview: per employer the candidates, per seeker the booths."""
+    fair = _organiser_fair(fair_id)
+    seekers = access.all_seekers(fair)
+    plan = plan_fair(fair, seekers)
+    audit.record("match_overview_viewed", fair=fair.id)
+    return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
+                           employers=attending_employers(fair), language=str(get_locale()))
