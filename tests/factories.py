@@ -257,3 +257,14 @@ def make_registration(fair: Any, given_name: str = "Олена", family_name: st
         setattr(result.registration, name, value)
     db.session.commit()
     return result.registration
+
+
+def add_personal_link(registration: Any) -> str:
+    """A further personal link of a registration, for a test to open the seeker's pages."""
+    from jobsforyou.registration.models import PersonalLink
+    from jobsforyou.security import new_token, token_digest
+
+    token = new_token()
+    registration.links.append(PersonalLink(token_digest=token_digest(token)))
+    db.session.flush()
+    return token

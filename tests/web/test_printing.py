@@ -12,9 +12,9 @@ from flask.testing import FlaskClient
 
 from jobsforyou.extensions import db
 from jobsforyou.registration.models import ConsentPurpose
-from jobsforyou.registration.services import add_personal_link
 from tests.conftest import sign_in
 from tests.factories import (
+    add_personal_link,
     make_account,
     make_attending,
     make_employer,

@@ -76,6 +76,10 @@ ACCESS: dict[str, set[str]] = {
     # the check-in desk of fair A: its organisers (check-in staff of fair B are refused)
     "checkin.": FAIR_A_ORGANISERS,
     "checkin.enter_code": EVERYONE,  # the form to enter a fair-day code
+    # printing: organisers of fair A; the employer its own list; the seeker's card by token
+    "printing.": FAIR_A_ORGANISERS,
+    "printing.own_employer_list": {"employer_a", "admin"},
+    "printing.own_route_card": set(),
     # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
     "outcomes.": FAIR_A_ORGANISERS,
     "outcomes.record_for_candidate": {"employer_a", "admin"},

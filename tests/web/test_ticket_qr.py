@@ -10,8 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobsforyou.extensions import db
-from jobsforyou.registration.services import add_personal_link
-from tests.factories import make_fair, make_registration
+from tests.factories import add_personal_link, make_fair, make_registration
 
 # A full QR Code has at least 21 modules a side; a Micro QR at most 17.
 FULL_QR_MODULES = 21
