@@ -58,6 +58,7 @@ def _world(app: Flask) -> dict[str, Any]:
 
 def _client(app: Flask, user_id: int) -> FlaskClient:
     client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # the texts asserted here
     sign_in(client, user_id)
     return client
 
