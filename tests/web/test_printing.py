@@ -98,7 +98,7 @@ def test_employer_list_names_the_candidates_and_hides_a_non_consenting_seeker(
     assert "Коваленко" in text
     assert "0176 5550002" in text  # she agreed to share her data with employers
     assert "Verborgen" not in text and "0176 5559999" not in text
-    assert "Warum es passt" in text or "Why it fits" in text
+    assert "Warum es passt" in text
     assert "\ufffd" not in text
 
 
@@ -163,16 +163,14 @@ def test_all_route_cards_and_the_check_in_list(
     cards_pdf = _download(client, f"/fairs/{ids['fair']}/print/route-cards.pdf")
     Path("/tmp/f-cards.pdf").write_bytes(cards_pdf)
     cards = pdf_text(cards_pdf, tmp_path)
-    assert cards.index("الحسن") < cards.index("Коваленко") or "Коваленко" in cards
+    assert "الحسن" in cards and "Коваленко" in cards
     assert "Verborgen" in cards  # every confirmed seeker gets a card
     one = pdf_text(_download(
         client, f"/fairs/{ids['fair']}/print/registrations/{ids['arabic']}/route-card.pdf"
         "?layout=a4"), tmp_path)
     assert "سمير" in one
     checkin = pdf_text(_download(client, f"/fairs/{ids['fair']}/print/check-in.pdf"), tmp_path)
-    names = [checkin.index(name) for name in ("Privat", "Коваленко", "الحسن")]
-    assert "Коваленко" in checkin and "Privat" in checkin
-    assert names == sorted(names) or len(names) == 3
+    assert all(name in checkin for name in ("Privat", "Коваленко", "الحسن"))
 
 
 def test_organiser_overview_lists_pairs_with_reasons(app: Flask, client: FlaskClient) -> None:
