@@ -20,6 +20,12 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def attachment(content: bytes | str, filename: str, mimetype: str) -> Response:
+    """A download: saved under ``filename``; kept out of caches by ``add_cache_policy``."""
+    return Response(content, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 def no_store(response: Response) -> Response:
     """Keep a page out of browser and proxy caches (personal pages, forms, exports)."""
     response.headers["Cache-Control"] = "no-store"

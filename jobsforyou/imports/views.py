@@ -12,6 +12,7 @@ from sqlalchemy import select
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
 from jobsforyou.extensions import db
+from jobsforyou.headers import attachment
 from jobsforyou.imports import exporting, services, storage
 from jobsforyou.imports.columns import COLUMNS
 from jobsforyou.imports.forms import ApiTokenForm, ConfirmForm, UploadForm
@@ -27,8 +28,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _download(content: bytes, filename: str, kind: str) -> Response:
-    return Response(content, mimetype=exporting.MIMETYPES[kind],
-                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+    return attachment(content, filename, exporting.MIMETYPES[kind])
 
 
 def _region_id() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +14,7 @@ from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
 from jobsforyou.booths.forms import ConfirmForm
 from jobsforyou.fairs.models import Fair
+from jobsforyou.headers import attachment
 from jobsforyou.imports.exporting import MIMETYPES
 from jobsforyou.organisers import registrations, services
 from jobsforyou.organisers.fair_forms import RegistrationFilterForm
@@ -82,10 +83,7 @@ def export(fair_id: int, kind: str):  # type: ignore[no-untyped-def]
     audit.record("registrations_exported", fair=fair.id, registrations=[r.id for r in found],
                  file=kind)
     content = registrations.export(found, kind, zone())
-    return Response(content, mimetype=MIMETYPES[kind], headers={
-        "Content-Disposition": f"attachment; filename=registrations-fair-{fair.id}.{kind}",
-        "Cache-Control": "no-store",
-    })
+    return attachment(content, f"registrations-fair-{fair.id}.{kind}", MIMETYPES[kind])
 
 
 @bp.get("/fairs/<int:fair_id>/interpreters")
@@ -118,10 +116,7 @@ def person_export(fair_id: int, registration_id: int):  # type: ignore[no-untype
         abort(400)
     audit.record("registration_data_exported", registration=registration.id)
     body = json.dumps(export_registration(registration), ensure_ascii=False, indent=2)
-    return Response(body, mimetype="application/json", headers={
-        "Content-Disposition": f"attachment; filename=registration-{registration.id}.json",
-        "Cache-Control": "no-store",
-    })
+    return attachment(body, f"registration-{registration.id}.json", "application/json")
 
 
 @bp.post("/fairs/<int:fair_id>/registrations/<int:registration_id>/delete")

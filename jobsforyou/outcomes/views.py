@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -28,6 +27,7 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.formfields import select_choices
+from jobsforyou.headers import attachment
 from jobsforyou.imports.exporting import MIMETYPES
 from jobsforyou.outcomes import services
 from jobsforyou.outcomes.exporting import outcome_export
@@ -224,10 +224,8 @@ def fair_export(fair_id: int, kind: str):  # type: ignore[no-untyped-def]
     outcomes = services.outcomes_for_fair(scope_for(current_user), fair.id)
     audit.record("outcomes_exported", fair=fair.id,
                  registrations=sorted({o.registration_id for o in outcomes}), file=kind)
-    return Response(outcome_export(outcomes, kind, zone()), mimetype=MIMETYPES[kind], headers={
-        "Content-Disposition": f"attachment; filename=outcomes-fair-{fair.id}.{kind}",
-        "Cache-Control": "no-store",
-    })
+    return attachment(outcome_export(outcomes, kind, zone()), f"outcomes-fair-{fair.id}.{kind}",
+                      MIMETYPES[kind])
 
 
 def _staff_form(fair: Fair) -> StaffOutcomeForm:

@@ -21,7 +21,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from jobsforyou.headers import no_store
+from jobsforyou.headers import attachment, no_store
 from jobsforyou.i18n import keep_language
 from jobsforyou.matchmaking.services import vacancies_for_registration
 from jobsforyou.registration import services
@@ -106,11 +106,7 @@ def export(token: str):  # type: ignore[no-untyped-def]
     """Download everything stored about the seeker as JSON."""
     registration = _load(token)
     body = json.dumps(services.export_registration(registration), ensure_ascii=False, indent=2)
-    return Response(
-        body,
-        mimetype="application/json",
-        headers={"Content-Disposition": "attachment; filename=jobsforyou-registration.json"},
-    )
+    return attachment(body, "jobsforyou-registration.json", "application/json")
 
 
 @bp.route("/consents", methods=["GET", "POST"])

@@ -12,6 +12,7 @@ from jobsforyou.accounts.models import Role
 from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
+from jobsforyou.headers import attachment
 from jobsforyou.printing import access, services
 from jobsforyou.printing.plan import plan_fair
 from jobsforyou.scoping import scope_for
@@ -20,10 +21,7 @@ bp = Blueprint("printing", __name__)
 
 
 def _download(pdf: bytes, filename: str) -> Response:
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return attachment(pdf, filename, "application/pdf")
 
 
 def _layout() -> str:
