@@ -8,7 +8,6 @@ second device is told when the first one checked the visitor in.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -20,15 +19,13 @@ from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.fairs.scope import desk_fairs_in_scope
 from jobsforyou.registration.models import Registration, RegistrationStatus
-from jobsforyou.registration.search import matches, ticket_key
+from jobsforyou.registration.search import matches
+from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 
 FAIR_TIMEZONE = ZoneInfo("Europe/Berlin")
 SEARCH_LIMIT = 20
 UNDO_ROLES = ("organiser", "admin")
-# The ticket QR holds "JFY:<ticket code>". A scanner set to a US layout on a German keyboard
-# types "JFZÖ…" for "JFY:…", so both spellings of the prefix are accepted.
-_QR_PREFIX = re.compile(r"^\s*JF[YZ]\s*[:Ö]", re.IGNORECASE)
 
 
 class CheckInError(Exception):
@@ -102,7 +99,7 @@ def fair_today(now: dt.datetime | None = None) -> dt.date:
 
 def code_from_input(text: str) -> str:
     """The ticket code in what was scanned or typed: QR prefix, case, spaces and dashes ignored."""
-    return ticket_key(_QR_PREFIX.sub("", text or ""))
+    return ticket_code_from_scan(text)
 
 
 def desk_fair(scope: Scope, fair_id: int) -> Fair:

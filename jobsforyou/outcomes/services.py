@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -17,11 +16,9 @@ from jobsforyou.fairs.scope import fairs_in_scope
 from jobsforyou.outcomes import scopes as _scopes  # noqa: F401  (the outcome scope rule)
 from jobsforyou.outcomes.models import NO_VACANCY, Outcome, OutcomeStatus
 from jobsforyou.registration.models import ConsentPurpose, Registration
-from jobsforyou.registration.search import ticket_key
+from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy
-
-TICKET_PREFIX = re.compile(r"^\s*JFY:", re.IGNORECASE)  # what the ticket's QR code holds
 
 
 class OutcomeError(Exception):
@@ -68,7 +65,7 @@ def fair_in_scope(scope: Scope, fair_id: int) -> Fair | None:
 
 def ticket_code_of(scanned: str) -> str:
     """The ticket code in a scanner's input or a typed code ("JFY:ABCD…" or "abcd-…")."""
-    return ticket_key(TICKET_PREFIX.sub("", scanned))
+    return ticket_code_from_scan(scanned)
 
 
 def seeker_by_ticket(scanned: str, fair_ids: list[int], employer_id: int | None) -> Registration:

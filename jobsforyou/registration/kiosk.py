@@ -7,9 +7,10 @@ there shows its ticket once, in the answer to the form itself (no page to go bac
 
 from __future__ import annotations
 
-import segno
 from flask import request, session
 from flask_wtf import FlaskForm
+
+from jobsforyou.registration.tickets import ticket_qr_code
 
 KIOSK_KEY = "kiosk"
 KEPT_KEYS = (KIOSK_KEY, "lang")
@@ -39,4 +40,4 @@ def forget_visitor() -> None:
 
 def ticket_qr_data_uri(ticket_code: str) -> str:
     """The ticket's QR code inline, so the kiosk page links to no personal URL."""
-    return segno.make(f"JFY:{ticket_code}", error="m").svg_data_uri(scale=6, border=2)
+    return ticket_qr_code(ticket_code).svg_data_uri(scale=6, border=2)

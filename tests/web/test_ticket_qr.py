@@ -39,3 +39,12 @@ def test_the_route_cards_qr_is_the_same_full_qr_code(app: Flask) -> None:
         uri = ticket_qr_data_uri(registration)
     svg = base64.b64decode(uri.split(",", 1)[1]).decode()
     assert _modules(svg, scale=4) >= FULL_QR_MODULES
+
+
+def test_the_kiosk_ticket_qr_is_a_full_qr_code() -> None:
+    from urllib.parse import unquote
+
+    from jobsforyou.registration.kiosk import ticket_qr_data_uri
+
+    svg = unquote(ticket_qr_data_uri("ABCD2345EF").split(",", 1)[1]).replace("'", '"')
+    assert _modules(svg, scale=6) >= FULL_QR_MODULES
