@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -22,8 +21,8 @@ from jobsforyou.registration.models import Registration, RegistrationStatus
 from jobsforyou.registration.search import matches
 from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
+from jobsforyou.times import as_utc, site_zone
 
-FAIR_TIMEZONE = ZoneInfo("Europe/Berlin")
 SEARCH_LIMIT = 20
 UNDO_ROLES = ("organiser", "admin")
 
@@ -83,18 +82,14 @@ class DeskCounts:
     waitlisted: int
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def local_time(moment: dt.datetime) -> str:
-    """A stored moment as HH:MM in Europe/Berlin (SQLite returns naive UTC values)."""
-    return _utc(moment).astimezone(FAIR_TIMEZONE).strftime("%H:%M")
+    """A stored moment as HH:MM in the site's time zone (Europe/Berlin by default)."""
+    return as_utc(moment).astimezone(site_zone()).strftime("%H:%M")
 
 
 def fair_today(now: dt.datetime | None = None) -> dt.date:
     """Today's date where the fairs take place."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(FAIR_TIMEZONE).date()
+    return (now or dt.datetime.now(dt.UTC)).astimezone(site_zone()).date()
 
 
 def code_from_input(text: str) -> str:
@@ -161,7 +156,7 @@ def _check_in(scope: Scope, fair_id: int, registration_id: int,
     _lock(registration_id)
     registration = _registration_of(scope, fair_id, registration_id)  # read after the lock
     if registration.checked_in_at is not None:
-        return CheckInResult(registration, True, _utc(registration.checked_in_at))
+        return CheckInResult(registration, True, as_utc(registration.checked_in_at))
     if registration.status == RegistrationStatus.WITHDRAWN:
         raise RegistrationWithdrawn(registration_id)
     if registration.status == RegistrationStatus.WAITLISTED:

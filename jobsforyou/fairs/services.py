@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.times import as_utc
 
 PUBLIC_STATUSES = (FairStatus.PUBLISHED, FairStatus.CLOSED, FairStatus.HELD)
 
@@ -38,11 +39,6 @@ def public_fair(fair_id: int) -> Fair:
 
 def registration_is_open(fair: Fair, now: dt.datetime) -> bool:
     """Whether seekers may register now: published and inside the registration window."""
-    opens = _aware(fair.registration_opens)
-    closes = _aware(fair.registration_closes)
+    opens = as_utc(fair.registration_opens)
+    closes = as_utc(fair.registration_closes)
     return fair.status == FairStatus.PUBLISHED and opens <= now <= closes
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; they are stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

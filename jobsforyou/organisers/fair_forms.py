@@ -23,6 +23,7 @@ from jobsforyou.fairs.models import Fair
 from jobsforyou.formfields import MultiCheckboxField, select_choices
 from jobsforyou.organisers.fair_admin import FairDetails
 from jobsforyou.regions.models import Municipality
+from jobsforyou.times import as_utc
 
 MAX_CAPACITY = 5000
 
@@ -69,8 +70,8 @@ class FairForm(FlaskForm):
         self.venue.data, self.address.data = fair.venue, fair.address
         self.date.data, self.starts_at.data, self.ends_at.data = (
             fair.date, fair.starts_at, fair.ends_at)
-        self.registration_opens.data = _local(fair.registration_opens, zone)
-        self.registration_closes.data = _local(fair.registration_closes, zone)
+        self.registration_opens.data = _local_input(fair.registration_opens, zone)
+        self.registration_closes.data = _local_input(fair.registration_closes, zone)
         self.capacity.data = fair.capacity
         self.interpreter_languages.data = list(fair.interpreter_languages)
         self.description.data, self.directions.data = fair.description, fair.directions
@@ -102,9 +103,8 @@ def _utc(local: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     return local.replace(tzinfo=zone).astimezone(dt.UTC)
 
 
-def _local(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+def _local_input(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    return as_utc(moment).astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
 
 
 class RegistrationFilterForm(FlaskForm):

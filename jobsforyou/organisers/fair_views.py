@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,13 +18,12 @@ from jobsforyou.organisers.messages import fair_admin_field, fair_admin_message
 from jobsforyou.organisers.registrations import counts_of
 from jobsforyou.registration.notifications import send_promotion_mail
 from jobsforyou.scoping import scope_for
+from jobsforyou.times import site_zone
 
 bp = Blueprint("organiser_fairs", __name__, url_prefix="/organiser")
 
 
-def zone() -> ZoneInfo:
-    """The time zone in which organisers enter times (the app's Babel time zone)."""
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Berlin"))
+zone = site_zone  # the time zone in which organisers enter and read times
 
 
 def _fair(fair_id: int) -> Fair:

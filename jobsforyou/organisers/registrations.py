@@ -16,6 +16,7 @@ from jobsforyou.imports.exporting import write_table
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from jobsforyou.registration.search import matches, name_key
 from jobsforyou.scoping import SYSTEM, Scope, scoped
+from jobsforyou.times import local_text
 
 YES, NO = "yes", "no"
 
@@ -157,7 +158,7 @@ def export(registrations: list[Registration], kind: str, zone: dt.tzinfo) -> byt
          ", ".join(r.desired_occupations), r.interpreter_language or "",
          "ja" if r.needs_childcare else "nein",
          "ja" if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS) else "nein",
-         _local_text(r.created_at, zone), _local_text(r.checked_in_at, zone)]
+         local_text(r.created_at, zone), local_text(r.checked_in_at, zone)]
         for r in registrations
     ]
     return write_table(EXPORT_HEADERS, rows, kind)

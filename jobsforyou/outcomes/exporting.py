@@ -6,6 +6,7 @@ import datetime as dt
 
 from jobsforyou.imports.exporting import write_table
 from jobsforyou.outcomes.models import Outcome
+from jobsforyou.times import local_text
 
 HEADERS = ("Arbeitgeber", "Stelle", "Ticket", "Nachname", "Vorname", "Ergebnis", "Notiz",
            "Erfasst am", "Geändert am")
@@ -21,12 +22,7 @@ def outcome_export(outcomes: list[Outcome], kind: str, zone: dt.tzinfo) -> bytes
     rows = [
         [o.employer.name, o.vacancy.title if o.vacancy else "", o.registration.ticket_code,
          o.registration.family_name, o.registration.given_name, STATUS_WORDS[o.status.value],
-         o.note, _local(o.recorded_at, zone), _local(o.updated_at, zone)]
+         o.note, local_text(o.recorded_at, zone), local_text(o.updated_at, zone)]
         for o in outcomes
     ]
     return write_table(HEADERS, rows, kind)
-
-
-def _local(moment: dt.datetime, zone: dt.tzinfo) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(zone).strftime("%d.%m.%Y %H:%M")

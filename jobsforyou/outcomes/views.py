@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -36,6 +34,7 @@ from jobsforyou.outcomes.messages import STATUS_LABELS, error_status, outcome_er
 from jobsforyou.outcomes.models import NO_VACANCY
 from jobsforyou.registration.models import Registration
 from jobsforyou.scoping import SYSTEM, scope_for, scoped
+from jobsforyou.times import site_zone
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 bp = Blueprint("outcomes", __name__)
@@ -199,9 +198,7 @@ def _fair(fair_id: int) -> Fair:
     return fair
 
 
-def zone() -> ZoneInfo:
-    """The time zone in which staff read times."""
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Berlin"))
+zone = site_zone  # the time zone in which staff read times
 
 
 @bp.get("/organiser/fairs/<int:fair_id>/outcomes")

@@ -25,6 +25,7 @@ from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
+from jobsforyou.times import as_utc
 
 # A seeker can be sent further links (the first one is never ended): at most this many in all,
 # and at most one within RESEND_INTERVAL, however often someone asks.
@@ -214,7 +215,7 @@ def resend_link(registration: Registration, now: dt.datetime) -> str | None:
     are kept.
     """
     sent_again = registration.links[1:]
-    if any(now - _as_utc(link.created_at) < RESEND_INTERVAL for link in sent_again):
+    if any(now - as_utc(link.created_at) < RESEND_INTERVAL for link in sent_again):
         return None
     token = new_token()
     registration.links.append(PersonalLink(token_digest=token_digest(token), created_at=now))
@@ -223,10 +224,6 @@ def resend_link(registration: Registration, now: dt.datetime) -> str | None:
     db.session.flush()
     return token
 
-
-def _as_utc(moment: dt.datetime) -> dt.datetime:
-    """A stored timestamp as an aware UTC datetime (SQLite returns them without a zone)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def find_by_contact(fair_id: int, contact: str) -> Registration | None:
