@@ -307,7 +307,8 @@ def test_the_limit_is_per_number(app: Flask) -> None:
 
 def test_development_prints_sms_and_lists_them_beside_the_mails(
         capsys: pytest.CaptureFixture[str]) -> None:
-    app = create_app({"ENV_NAME": "development", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    app = create_app({"ENV_NAME": "development", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                      "TASK_WORKER_IN_PROCESS": False})
     assert app.config["SMS_BACKEND"] == "console"
     with app.test_request_context():
         db.create_all()
