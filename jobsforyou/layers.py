@@ -25,9 +25,9 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("vacancies",),
     ("booths",),
     ("registration",),
-    ("matchmaking", "imports"),
-    ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
-    ("printing",),
+    ("matchmaking", "imports", "retention"),
+    ("organisers", "outcomes", "public", "privacy", "checkin"),
+    ("printing", "personal"),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.

@@ -158,6 +158,28 @@ def outcomes_for_fair(scope: Scope, fair_id: int) -> list[Outcome]:
     return list(db.session.scalars(scoped(query, scope)).unique())
 
 
+def outcomes_about_seeker(registration: Registration) -> list[dict[str, object]]:
+    """What employers recorded about a seeker, for the seeker's own data export."""
+    found = db.session.scalars(scoped(
+        select(Outcome)
+        .options(joinedload(Outcome.employer), joinedload(Outcome.vacancy))
+        .where(Outcome.registration_id == registration.id)
+        .order_by(Outcome.id),
+        SYSTEM,  # the seeker's own data, behind their secret link
+    ))
+    return [
+        {
+            "employer": outcome.employer.name,
+            "vacancy": outcome.vacancy.title if outcome.vacancy else None,
+            "status": outcome.status.value,
+            "note": outcome.note,
+            "recorded_at": outcome.recorded_at.isoformat(),
+            "updated_at": outcome.updated_at.isoformat(),
+        }
+        for outcome in found
+    ]
+
+
 def outcome_counts(scope: Scope, fair_id: int) -> dict[OutcomeStatus, int]:
     """How many of the fair's outcomes (that the scope may see) have each status."""
     rows = db.session.execute(scoped(

@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from jobsforyou.headers import attachment, no_store
 from jobsforyou.i18n import keep_language
 from jobsforyou.matchmaking.services import vacancies_for_registration
+from jobsforyou.outcomes.services import outcomes_about_seeker
 from jobsforyou.registration import services
 from jobsforyou.registration.forms import (
     ConsentForm,
@@ -36,6 +37,7 @@ from jobsforyou.registration.forms import (
 from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.notifications import personal_link, send_promotion_mail
 from jobsforyou.registration.tickets import ticket_qr_code
+from jobsforyou.retention.policy import retention_policy
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
 bp.after_request(no_store)
@@ -56,9 +58,14 @@ def page(token: str):  # type: ignore[no-untyped-def]
     suggestions = vacancies_for_registration(
         registration, str(get_locale()), current_app.config["MATCHES_PER_SEEKER"]
     )
+    kept = registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
+    deletion_date = retention_policy(current_app.config).deletion_date(
+        registration.fair.date, kept
+    )
     return render_template("personal/page.html", registration=registration, token=token,
                            link=personal_link(token), suggestions=suggestions,
-                           ConsentPurpose=ConsentPurpose)
+                           ConsentPurpose=ConsentPurpose, kept=kept,
+                           deletion_date=deletion_date)
 
 
 @bp.get("/qr.svg")
@@ -105,7 +112,9 @@ def edit(token: str):  # type: ignore[no-untyped-def]
 def export(token: str):  # type: ignore[no-untyped-def]
     """Download everything stored about the seeker as JSON."""
     registration = _load(token)
-    body = json.dumps(services.export_registration(registration), ensure_ascii=False, indent=2)
+    data = services.export_registration(registration)
+    data["outcomes"] = outcomes_about_seeker(registration)  # employers' notes about the talks
+    body = json.dumps(data, ensure_ascii=False, indent=2)
     return attachment(body, "jobsforyou-registration.json", "application/json")
 
 
@@ -125,7 +134,7 @@ def consents(token: str):  # type: ignore[no-untyped-def]
         flash(_("Your consents have been updated."), "success")
         return redirect(url_for("personal.page", token=token))
     return render_template("personal/consents.html", form=form, registration=registration,
-                           token=token)
+                           token=token, retention=retention_policy(current_app.config))
 
 
 @bp.route("/delete", methods=["GET", "POST"])
