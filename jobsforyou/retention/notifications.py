@@ -26,7 +26,8 @@ def send_retention_reminder(
     if not registration.email:
         return send_retention_reminder_sms(registration, deletion_date)
     with force_locale(registration.language):
-        subject = _("Your profile will be deleted on %(date)s", date=format_date_long(deletion_date))
+        date = format_date_long(deletion_date)
+        subject = _("Your profile will be deleted on %(date)s", date=date)
         body = render_template(
             "retention/mail/reminder.txt",
             registration=registration,
