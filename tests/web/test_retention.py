@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections import Counter
 from typing import Any
 
@@ -382,3 +383,36 @@ def test_the_policy_is_checked_at_start_up() -> None:
                 {"RETENTION_MONTHS": 6}):
         with pytest.raises(ValueError):
             RetentionPolicy.from_config({**good, **bad})
+
+
+def test_the_run_logs_counts_never_names(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
+    _world(app)
+    with caplog.at_level(logging.INFO):
+        _run(app, DAYS)
+        _run(app, KEPT_DAYS - REMINDER_DAYS)
+    lines = [r.getMessage() for r in caplog.records if r.name == "jobsforyou.retention"]
+    assert len(lines) == 2
+    assert "2 registrations deleted after 90 days" in lines[0]
+    assert "1 reminders mailed, 1 reminders due without e-mail" in lines[1]
+    for name in ("Олена", "Коваленко", "Amina", "Haddad", "Rahim", "Ahmadi", "amina@example.org",
+                 "Serhii", "Sehr erfahren"):
+        assert name not in caplog.text
+
+
+def test_the_seeker_reads_the_periods_in_the_notice_and_next_to_the_consent(app: Flask) -> None:
+    w = _world(app)
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["lang"] = "en"
+    notice = client.get("/privacy").get_data(as_text=True)
+    assert "Your data is deleted 90 days after the fair." in notice
+    assert "we delete it 365 days after the fair at the latest" in notice
+    assert "We remind you once, 30 days before that." in notice
+    with app.app_context():
+        token = add_personal_link(_registration(w["gone"]))
+        db.session.commit()
+    consents = client.get(f"/r/{token}/consents").get_data(as_text=True)
+    assert "Without this consent we delete your data 90 days after the fair." in consents
+    assert 'aria-describedby="consent_keep-hint"' in consents
+    page = client.get(f"/r/{token}").get_data(as_text=True)
+    assert "We delete your registration and all your data on Friday, June 4, 2027." in page
