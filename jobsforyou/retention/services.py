@@ -1,7 +1,8 @@
 """The daily retention run: delete what is due, remind seekers whose kept profile ends soon.
 
-Every deletion goes through `registration.services.delete_registration` (which also keeps what
-statistics need and takes the employers' outcome notes with the person), never a bulk delete.
+Every deletion goes through `registration.services.delete_registration`, never a bulk delete:
+it is the one place where whatever must happen at a deletion happens (the employers' outcome
+notes go with the person; statistics keep their aggregates there).
 The run is idempotent: a second run on the same day finds nothing to do.
 """
 
