@@ -26,8 +26,8 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("booths",),
     ("registration",),
     ("matchmaking", "imports", "retention"),
-    ("organisers", "outcomes", "public", "privacy", "checkin"),
-    ("printing", "personal"),
+    ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
+    ("printing",),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.

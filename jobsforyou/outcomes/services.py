@@ -16,6 +16,7 @@ from jobsforyou.fairs.scope import fairs_in_scope
 from jobsforyou.outcomes import scopes as _scopes  # noqa: F401  (the outcome scope rule)
 from jobsforyou.outcomes.models import NO_VACANCY, Outcome, OutcomeStatus
 from jobsforyou.registration.models import ConsentPurpose, Registration
+from jobsforyou.registration.services import register_export_part
 from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy
@@ -178,6 +179,9 @@ def outcomes_about_seeker(registration: Registration) -> list[dict[str, object]]
         }
         for outcome in found
     ]
+
+
+register_export_part("outcomes", outcomes_about_seeker)
 
 
 def outcome_counts(scope: Scope, fair_id: int) -> dict[OutcomeStatus, int]:

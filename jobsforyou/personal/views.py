@@ -24,7 +24,6 @@ from flask_babel import gettext as _
 from jobsforyou.headers import attachment, no_store
 from jobsforyou.i18n import keep_language
 from jobsforyou.matchmaking.services import vacancies_for_registration
-from jobsforyou.outcomes.services import outcomes_about_seeker
 from jobsforyou.registration import services
 from jobsforyou.registration.forms import (
     ConsentForm,
@@ -112,9 +111,7 @@ def edit(token: str):  # type: ignore[no-untyped-def]
 def export(token: str):  # type: ignore[no-untyped-def]
     """Download everything stored about the seeker as JSON."""
     registration = _load(token)
-    data = services.export_registration(registration)
-    data["outcomes"] = outcomes_about_seeker(registration)  # employers' notes about the talks
-    body = json.dumps(data, ensure_ascii=False, indent=2)
+    body = json.dumps(services.export_registration(registration), ensure_ascii=False, indent=2)
     return attachment(body, "jobsforyou-registration.json", "application/json")
 
 

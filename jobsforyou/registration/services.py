@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,15 @@ from jobsforyou.times import as_utc, site_zone
 # and at most one within RESEND_INTERVAL, however often someone asks.
 MAX_PERSONAL_LINKS = 10
 RESEND_INTERVAL = dt.timedelta(minutes=10)
+
+# Parts of a seeker's data export whose data lives in higher features (the employers' outcome
+# notes), registered there: name -> the part for one registration.
+_EXPORT_PARTS: dict[str, Callable[[Registration], Any]] = {}
+
+
+def register_export_part(name: str, part: Callable[[Registration], Any]) -> None:
+    """Add a part to every seeker's data export (right of access) from a higher feature."""
+    _EXPORT_PARTS[name] = part
 
 
 class RegistrationError(Exception):
@@ -297,7 +307,8 @@ def delete_registration(
 def export_registration(registration: Registration) -> dict[str, Any]:
     """Everything stored about a seeker, as a JSON-ready dictionary (right of access)."""
     fair = registration.fair
-    return {
+    parts = {name: part(registration) for name, part in _EXPORT_PARTS.items()}
+    return parts | {
         "fair": {
             "id": fair.id,
             "title": fair.title,

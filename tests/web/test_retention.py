@@ -22,7 +22,11 @@ from jobsforyou.extensions import db
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
-from jobsforyou.registration.services import delete_registration, set_optional_consents
+from jobsforyou.registration.services import (
+    delete_registration,
+    export_registration,
+    set_optional_consents,
+)
 from jobsforyou.retention.columns import SEEKER_ROOT_TABLE, personal_columns, seeker_tables
 from jobsforyou.retention.policy import RetentionPolicy
 from tests.conftest import post_form
@@ -243,6 +247,11 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
     assert markers.unmarkable == {"registrations.needs_childcare", "outcomes.status"}
     export = _export(app, w["gone"])
     assert markers.exported - markers.found_in(export) == set()
+    with app.app_context():  # the organisers' export for the person is the same
+        organiser_export = export_registration(_registration(w["gone"]))
+        assert len(organiser_export["outcomes"]) == 2
+        assert markers.exported - markers.found_in(
+            json.dumps(organiser_export, ensure_ascii=False)) == set()
     with app.app_context():
         assert markers.found_in(_dump()) == set(markers.text)
 
