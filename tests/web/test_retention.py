@@ -18,6 +18,7 @@ from flask import Flask
 from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text, select, update
 from sqlalchemy.sql import Select
 
+from jobsforyou import ConfigurationError, create_app
 from jobsforyou.extensions import db
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
@@ -28,6 +29,10 @@ from jobsforyou.registration.services import (
     set_optional_consents,
 )
 from jobsforyou.retention.columns import SEEKER_ROOT_TABLE, personal_columns, seeker_tables
+from jobsforyou.retention.notifications import (
+    retention_reminder_sms_text,
+    send_retention_reminder,
+)
 from jobsforyou.retention.policy import RetentionPolicy
 from tests.conftest import post_form
 from tests.factories import (
@@ -425,3 +430,20 @@ def test_the_seeker_reads_the_periods_in_the_notice_and_next_to_the_consent(app:
     assert 'aria-describedby="consent_keep-hint"' in consents
     page = client.get(f"/r/{token}").get_data(as_text=True)
     assert "We delete your registration and all your data on Friday, June 4, 2027." in page
+
+
+def test_the_removed_months_setting_stops_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBSFORYOU_RETENTION_MONTHS", "6")
+    with pytest.raises(ConfigurationError, match="RETENTION_DAYS"):
+        create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_the_sms_reminder_text_is_ready_in_the_seekers_language(app: Flask) -> None:
+    w = _world(app)
+    with app.app_context(), app.test_request_context():
+        seeker = _registration(w["kept_phone"])  # Dari/Farsi, phone only
+        deletion = FAIR_DATE + dt.timedelta(days=KEPT_DAYS)
+        text = retention_reminder_sms_text(seeker, deletion, "https://jobs.example.org/r/x")
+        assert "https://jobs.example.org/r/x" in text
+        assert "حذف" in text and format_date(deletion, format="full", locale="fa") in text
+        assert not send_retention_reminder(seeker, deletion, None)  # no SMS gateway yet
