@@ -84,6 +84,7 @@ def create_admin(email: str, password: str) -> None:
 
 def _run_retention(today: dt.date | None) -> None:
     """One retention run for `today` (the site's date by default); prints and logs counts."""
+    from jobsforyou.registration.services import RegistrationBusy
     from jobsforyou.retention.policy import retention_policy
     from jobsforyou.retention.services import run_retention
     from jobsforyou.times import site_zone
@@ -93,7 +94,13 @@ def _run_retention(today: dt.date | None) -> None:
     policy = retention_policy(current_app.config)
     # links in the reminders are built from PUBLIC_BASE_URL; Flask builds URLs in a request
     with current_app.test_request_context(base_url=current_app.config.get("PUBLIC_BASE_URL")):
-        report = run_retention(today, policy, now)
+        try:
+            report = run_retention(today, policy, now)
+        except RegistrationBusy as error:  # the lock's wait has rolled everything back
+            raise click.ClickException(
+                "A fair was locked by registrations for too long: nothing was deleted and no "
+                "reminder sent. Run again later (the next daily run catches up)."
+            ) from error
         transactions.commit()
     click.echo(f"Retention run for {today.isoformat()}:")
     click.echo(f"  deleted {policy.days} days after the fair: {report.deleted}")
