@@ -79,8 +79,14 @@ CHECKIN_CODE_RATE_LIMIT = "10 per 10 minutes"
 
 # Version of the consent and privacy texts shown to job seekers; stored with every consent.
 CONSENT_TEXT_VERSION = "2026-11-01"
-# Months after a fair after which personal data without "keep for later fairs" is deleted.
-RETENTION_MONTHS = 6
+# Retention (`flask retention run`, daily): the personal data of a fair's job seekers is deleted
+# this many days after the fair ...
+RETENTION_DAYS = 90
+# ... unless the seeker chose to keep their profile for later fairs: then this many days after
+# the fair at the latest,
+RETENTION_KEPT_PROFILE_DAYS = 365
+# and this many days before that the seeker is reminded (once; by e-mail).
+RETENTION_REMINDER_DAYS = 30
 
 # Seconds a request waits for a row lock (capacity, booths) before it fails clearly.
 LOCK_TIMEOUT_SECONDS = 5

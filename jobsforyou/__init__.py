@@ -60,6 +60,7 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
         app.config.update(overrides)
     development = app.config.get("ENV_NAME") == "development" or app.testing
     check_secret_key(app, development)
+    check_retention(app)
     if not development and not app.config.get("PUBLIC_BASE_URL"):
         raise ConfigurationError(
             "PUBLIC_BASE_URL is not set: set JOBSFORYOU_PUBLIC_BASE_URL to the site's public "
@@ -116,6 +117,16 @@ def check_secret_key(app: Flask, development: bool) -> None:
             f"random value of at least {MIN_SECRET_KEY_LENGTH} characters, e.g. the output of "
             "`python -c 'import secrets; print(secrets.token_hex(32))'`."
         )
+
+
+def check_retention(app: Flask) -> None:
+    """Refuse retention settings that make no sense (or the removed RETENTION_MONTHS)."""
+    from jobsforyou.retention.policy import RetentionPolicy
+
+    try:
+        RetentionPolicy.from_config(app.config)
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from error
 
 
 def trust_proxies(app: Flask) -> None:

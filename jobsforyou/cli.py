@@ -1,7 +1,9 @@
-"""Operator commands: `flask --app jobsforyou demo | create-admin | regions | translate`."""
+"""Operator commands: `flask --app jobsforyou demo | create-admin | regions | retention |
+translate`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from jobsforyou.imports.cli import import_vacancies_command
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 translate = AppGroup("translate", help="Extract, update and compile the translation catalogs.")
 regions = AppGroup("regions", help="Load the region files from config/regions.")
+retention = AppGroup("retention", help="Delete seekers' personal data after their fair.")
 
 
 def register(app: Flask) -> None:
@@ -24,6 +27,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(translate)
     app.cli.add_command(regions)
+    app.cli.add_command(retention)
     app.cli.add_command(purge_registrations)
     app.cli.add_command(import_vacancies_command)
 
@@ -78,17 +82,61 @@ def create_admin(email: str, password: str) -> None:
     click.echo(f"Administrator {user.email} created.")
 
 
-@click.command("purge-registrations")
+def _run_retention(today: dt.date | None) -> None:
+    """One retention run for `today` (the site's date by default); prints and logs counts."""
+    from jobsforyou.registration.services import RegistrationBusy
+    from jobsforyou.retention.policy import retention_policy
+    from jobsforyou.retention.services import run_retention
+    from jobsforyou.times import site_zone
+
+    now = dt.datetime.now(dt.UTC)
+    today = today or now.astimezone(site_zone()).date()
+    policy = retention_policy(current_app.config)
+    # links in the reminders are built from PUBLIC_BASE_URL; Flask builds URLs in a request
+    with current_app.test_request_context(base_url=current_app.config.get("PUBLIC_BASE_URL")):
+        try:
+            report = run_retention(today, policy, now)
+        except RegistrationBusy as error:  # the lock's wait has rolled everything back
+            raise click.ClickException(
+                "A fair was locked by registrations for too long: nothing was deleted and no "
+                "reminder sent. Run again later (the next daily run catches up)."
+            ) from error
+        transactions.commit()
+    click.echo(f"Retention run for {today.isoformat()}:")
+    click.echo(f"  deleted {policy.days} days after the fair: {report.deleted}")
+    click.echo(
+        f"  kept profiles deleted {policy.kept_profile_days} days after the fair: "
+        f"{report.deleted_kept}"
+    )
+    click.echo(f"  reminders sent by e-mail: {report.reminders_mailed}")
+    click.echo(
+        "  reminders due for seekers without e-mail (no SMS gateway yet): "
+        f"{report.reminders_without_channel}"
+    )
+
+
+_TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Run as on this date (YYYY-MM-DD; default: today in the site's time zone).",
+)
+
+
+@retention.command("run")
+@_TODAY_OPTION
 @with_appcontext
-def purge_registrations() -> None:
-    """Delete seekers' data after the retention period (run daily, e.g. from cron)."""
-    import datetime as dt
+def retention_run(today: dt.datetime | None) -> None:
+    """Delete seekers' data that is due and send due reminders (run daily from a timer)."""
+    _run_retention(today.date() if today else None)
 
-    from jobsforyou.registration.services import purge_expired_registrations
 
-    deleted = purge_expired_registrations(dt.date.today(), current_app.config["RETENTION_MONTHS"])
-    transactions.commit()
-    click.echo(f"{deleted} registrations deleted after the retention period.")
+@click.command("purge-registrations")
+@_TODAY_OPTION
+@with_appcontext
+def purge_registrations(today: dt.datetime | None) -> None:
+    """The former name of `flask retention run` (kept for existing timers)."""
+    _run_retention(today.date() if today else None)
 
 
 @regions.command("sync")

@@ -27,6 +27,22 @@ def enum_type(enum_class: type[enum.Enum], length: int = 20) -> Enum:
                 values_callable=lambda members: [member.value for member in members])
 
 
+def personal(*, exported: bool = True) -> dict[str, bool]:
+    """Column info: the column holds personal data of a job seeker (deleted with the seeker).
+
+    `exported=False` for what the seeker's own data export leaves out because it repeats an
+    exported value in another form (a normalised phone number) or is a digest of a secret.
+    `tests/unit/test_personal_columns.py` requires every column of the seeker's tables to say
+    `info=personal()` or `info=not_personal()`.
+    """
+    return {"personal": True, "exported": exported}
+
+
+def not_personal() -> dict[str, bool]:
+    """Column info: the column says nothing about the person (a status code, a text version)."""
+    return {"personal": False}
+
+
 def copy_values(target: Any, values: Any) -> None:
     """Copy a dataclass's fields onto a model: texts trimmed, tuples stored as lists."""
     for key, value in asdict(values).items():

@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobsforyou.database import enum_type, utcnow
+from jobsforyou.database import enum_type, not_personal, personal, utcnow
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.registration.models import Registration
@@ -45,14 +45,21 @@ class Outcome(db.Model):  # type: ignore[name-defined,misc]
     )
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id"), index=True)
     vacancy_id: Mapped[int | None] = mapped_column(ForeignKey("vacancies.id"))
-    vacancy_key: Mapped[int] = mapped_column(default=NO_VACANCY)
-    status: Mapped[OutcomeStatus] = mapped_column(enum_type(OutcomeStatus, length=30))
-    note: Mapped[str] = mapped_column(String(300), default="")
+    vacancy_key: Mapped[int] = mapped_column(default=NO_VACANCY, info=not_personal())
+    # what came of the talk and the employer's note are about the person: they go with them
+    status: Mapped[OutcomeStatus] = mapped_column(
+        enum_type(OutcomeStatus, length=30), info=personal()
+    )
+    note: Mapped[str] = mapped_column(String(300), default="", info=personal())
     recorded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
-    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal()
+    )
 
     registration: Mapped[Registration] = relationship()
     employer: Mapped[Employer] = relationship()

@@ -16,6 +16,7 @@ from jobsforyou.fairs.scope import fairs_in_scope
 from jobsforyou.outcomes import scopes as _scopes  # noqa: F401  (the outcome scope rule)
 from jobsforyou.outcomes.models import NO_VACANCY, Outcome, OutcomeStatus
 from jobsforyou.registration.models import ConsentPurpose, Registration
+from jobsforyou.registration.services import register_export_part
 from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.vacancies.models import Vacancy
@@ -156,6 +157,31 @@ def outcomes_for_fair(scope: Scope, fair_id: int) -> list[Outcome]:
         .order_by(Employer.name, Registration.family_name, Registration.given_name, Outcome.id)
     )
     return list(db.session.scalars(scoped(query, scope)).unique())
+
+
+def outcomes_about_seeker(registration: Registration) -> list[dict[str, object]]:
+    """What employers recorded about a seeker, for the seeker's own data export."""
+    found = db.session.scalars(scoped(
+        select(Outcome)
+        .options(joinedload(Outcome.employer), joinedload(Outcome.vacancy))
+        .where(Outcome.registration_id == registration.id)
+        .order_by(Outcome.id),
+        SYSTEM,  # the seeker's own data, behind their secret link
+    ))
+    return [
+        {
+            "employer": outcome.employer.name,
+            "vacancy": outcome.vacancy.title if outcome.vacancy else None,
+            "status": outcome.status.value,
+            "note": outcome.note,
+            "recorded_at": outcome.recorded_at.isoformat(),
+            "updated_at": outcome.updated_at.isoformat(),
+        }
+        for outcome in found
+    ]
+
+
+register_export_part("outcomes", outcomes_about_seeker)
 
 
 def outcome_counts(scope: Scope, fair_id: int) -> dict[OutcomeStatus, int]:

@@ -36,6 +36,7 @@ from jobsforyou.registration.forms import (
 from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.notifications import notify_promoted, personal_link
 from jobsforyou.registration.tickets import ticket_qr_code
+from jobsforyou.retention.policy import retention_policy
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
 bp.after_request(no_store)
@@ -56,9 +57,14 @@ def page(token: str):  # type: ignore[no-untyped-def]
     suggestions = vacancies_for_registration(
         registration, str(get_locale()), current_app.config["MATCHES_PER_SEEKER"]
     )
+    kept = registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
+    deletion_date = retention_policy(current_app.config).deletion_date(
+        registration.fair.date, kept
+    )
     return render_template("personal/page.html", registration=registration, token=token,
                            link=personal_link(token), suggestions=suggestions,
-                           ConsentPurpose=ConsentPurpose)
+                           ConsentPurpose=ConsentPurpose, kept=kept,
+                           deletion_date=deletion_date)
 
 
 @bp.get("/qr.svg")
@@ -125,7 +131,7 @@ def consents(token: str):  # type: ignore[no-untyped-def]
         flash(_("Your consents have been updated."), "success")
         return redirect(url_for("personal.page", token=token))
     return render_template("personal/consents.html", form=form, registration=registration,
-                           token=token)
+                           token=token, retention=retention_policy(current_app.config))
 
 
 @bp.route("/delete", methods=["GET", "POST"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 
+from jobsforyou.retention.policy import retention_policy
+
 bp = Blueprint("privacy", __name__)
 
 
@@ -13,7 +15,7 @@ def notice():  # type: ignore[no-untyped-def]
     return render_template(
         "privacy/notice.html",
         text_version=current_app.config["CONSENT_TEXT_VERSION"],
-        retention_months=current_app.config["RETENTION_MONTHS"],
+        retention=retention_policy(current_app.config),
         controller=current_app.config["PRIVACY_CONTROLLER"],
         contact=current_app.config["PRIVACY_CONTACT"],
     )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobsforyou.database import enum_type, utcnow
+from jobsforyou.database import enum_type, not_personal, personal, utcnow
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.regions.models import Municipality
@@ -36,40 +36,60 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
 
     __tablename__ = "registrations"
 
+    # Every column says whether it is personal data (database.personal / not_personal); keys
+    # need not: the row goes with the person.
     id: Mapped[int] = mapped_column(primary_key=True)
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id"), index=True)
-    status: Mapped[RegistrationStatus] = mapped_column(enum_type(RegistrationStatus))
-    ticket_code: Mapped[str] = mapped_column(String(32), unique=True)
-    language: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    status: Mapped[RegistrationStatus] = mapped_column(
+        enum_type(RegistrationStatus), info=not_personal()
     )
-    given_name: Mapped[str] = mapped_column(String(100))
-    family_name: Mapped[str] = mapped_column(String(100))
-    phone: Mapped[str | None] = mapped_column(String(40))
-    phone_normalized: Mapped[str | None] = mapped_column(String(40), index=True)
-    email: Mapped[str | None] = mapped_column(String(254))
-    email_normalized: Mapped[str | None] = mapped_column(String(254), index=True)
+    ticket_code: Mapped[str] = mapped_column(String(32), unique=True, info=personal())
+    language: Mapped[str] = mapped_column(String(8), info=personal())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow, info=personal()
+    )
+    given_name: Mapped[str] = mapped_column(String(100), info=personal())
+    family_name: Mapped[str] = mapped_column(String(100), info=personal())
+    phone: Mapped[str | None] = mapped_column(String(40), info=personal())
+    phone_normalized: Mapped[str | None] = mapped_column(
+        String(40), index=True, info=personal(exported=False)
+    )
+    email: Mapped[str | None] = mapped_column(String(254), info=personal())
+    email_normalized: Mapped[str | None] = mapped_column(
+        String(254), index=True, info=personal(exported=False)
+    )
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
-    postcode: Mapped[str | None] = mapped_column(String(10))
-    german_level: Mapped[str] = mapped_column(String(10))
-    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
-    desired_occupations: Mapped[list[str]] = mapped_column(JSON, default=list)
-    experience: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
-    qualifications: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    driving_licences: Mapped[list[str]] = mapped_column(JSON, default=list)
-    employment_types: Mapped[list[str]] = mapped_column(JSON, default=list)
-    available_from: Mapped[dt.date | None]
-    max_commute_km: Mapped[int | None]
-    interpreter_language: Mapped[str | None] = mapped_column(String(10))
-    needs_childcare: Mapped[bool] = mapped_column(default=False)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    postcode: Mapped[str | None] = mapped_column(String(10), info=personal())
+    german_level: Mapped[str] = mapped_column(String(10), info=personal())
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list, info=personal())
+    desired_occupations: Mapped[list[str]] = mapped_column(JSON, default=list, info=personal())
+    experience: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, info=personal()
+    )
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list, info=personal())
+    qualifications: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, info=personal()
+    )
+    driving_licences: Mapped[list[str]] = mapped_column(JSON, default=list, info=personal())
+    employment_types: Mapped[list[str]] = mapped_column(JSON, default=list, info=personal())
+    available_from: Mapped[dt.date | None] = mapped_column(info=personal())
+    max_commute_km: Mapped[int | None] = mapped_column(info=personal())
+    interpreter_language: Mapped[str | None] = mapped_column(String(10), info=personal())
+    needs_childcare: Mapped[bool] = mapped_column(default=False, info=personal())
+    notes: Mapped[str] = mapped_column(Text, default="", info=personal())
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), info=personal()
+    )
     # who checked the visitor in (None: a fair-day code session, or a deleted account)
     checked_in_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
+    )
+    # when the reminder that a kept profile will soon be deleted was sent (it is sent once)
+    retention_reminder_sent_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), info=personal()
     )
 
     fair: Mapped[Fair] = relationship()
@@ -96,11 +116,17 @@ class Consent(db.Model):  # type: ignore[name-defined,misc]
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
-    purpose: Mapped[ConsentPurpose] = mapped_column(enum_type(ConsentPurpose))
-    text_version: Mapped[str] = mapped_column(String(20))
-    language: Mapped[str] = mapped_column(String(8))
-    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    purpose: Mapped[ConsentPurpose] = mapped_column(
+        enum_type(ConsentPurpose), info=not_personal()
+    )
+    text_version: Mapped[str] = mapped_column(String(20), info=not_personal())
+    language: Mapped[str] = mapped_column(String(8), info=personal())
+    given_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal()
+    )
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), info=personal()
+    )
     registration: Mapped[Registration] = relationship(back_populates="consents")
 
 
@@ -117,6 +143,10 @@ class PersonalLink(db.Model):  # type: ignore[name-defined,misc]
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
-    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    token_digest: Mapped[str] = mapped_column(
+        String(64), unique=True, info=personal(exported=False)
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal()
+    )
     registration: Mapped[Registration] = relationship(back_populates="links")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,12 +26,21 @@ from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
-from jobsforyou.times import as_utc
+from jobsforyou.times import as_utc, site_zone
 
 # A seeker can be sent further links (the first one is never ended): at most this many in all,
 # and at most one within RESEND_INTERVAL, however often someone asks.
 MAX_PERSONAL_LINKS = 10
 RESEND_INTERVAL = dt.timedelta(minutes=10)
+
+# Parts of a seeker's data export whose data lives in higher features (the employers' outcome
+# notes), registered there: name -> the part for one registration.
+_EXPORT_PARTS: dict[str, Callable[[Registration], Any]] = {}
+
+
+def register_export_part(name: str, part: Callable[[Registration], Any]) -> None:
+    """Add a part to every seeker's data export (right of access) from a higher feature."""
+    _EXPORT_PARTS[name] = part
 
 
 class RegistrationError(Exception):
@@ -274,22 +284,31 @@ def set_optional_consents(
     db.session.flush()
 
 
-def delete_registration(registration: Registration) -> list[Registration]:
+def delete_registration(
+    registration: Registration, today: dt.date | None = None
+) -> list[Registration]:
     """Delete a registration and all its data; a freed place goes to the waiting list.
 
-    Returns the registrations that moved up from the waiting list.
+    The one way a registration is deleted (by the seeker, and by `retention` after the fair):
+    its consents, links and the employers' outcomes about the person go with it. Before the fair
+    (`today`, by default the site's date) the longest-waiting seekers move up into a freed
+    place; once the fair is over, nobody does. Returns the registrations that moved up.
     """
     fair = registration.fair
     _lock_fair(fair)
     db.session.delete(registration)
     db.session.flush()
+    today = today or dt.datetime.now(site_zone()).date()
+    if fair.date < today:
+        return []
     return promote_from_waiting_list(fair)
 
 
 def export_registration(registration: Registration) -> dict[str, Any]:
     """Everything stored about a seeker, as a JSON-ready dictionary (right of access)."""
     fair = registration.fair
-    return {
+    parts = {name: part(registration) for name, part in _EXPORT_PARTS.items()}
+    return parts | {
         "fair": {
             "id": fair.id,
             "title": fair.title,
@@ -306,6 +325,11 @@ def export_registration(registration: Registration) -> dict[str, Any]:
         if registration.checked_in_at
         else None,
         "notes": registration.notes,
+        "retention_reminder_sent_at": registration.retention_reminder_sent_at.isoformat()
+        if registration.retention_reminder_sent_at
+        else None,
+        "personal_links": [{"created_at": link.created_at.isoformat()}
+                           for link in registration.links],
         "profile": {
             "given_name": registration.given_name,
             "family_name": registration.family_name,
@@ -345,30 +369,6 @@ def _new_ticket_code() -> str:
     """A short code for the QR ticket and the check-in desk (not the personal secret)."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(10))
-
-
-def purge_expired_registrations(today: dt.date, retention_months: int) -> int:
-    """Delete registrations of fairs held more than the retention period ago.
-
-    Seekers who consented to keep their profile for later fairs are kept. Returns how many were
-    deleted.
-    """
-    cutoff = today - dt.timedelta(days=round(retention_months * 30.44))
-    expired = db.session.scalars(
-        scoped(
-            select(Registration)
-            .join(Fair, Fair.id == Registration.fair_id)
-            .where(Fair.date < cutoff),
-            SYSTEM,
-        )
-    )
-    deleted = 0
-    for registration in expired:
-        if not registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS):
-            db.session.delete(registration)
-            deleted += 1
-    db.session.flush()
-    return deleted
 
 
 def link_again(fair_id: int, now: dt.datetime, *, email: str | None = None,

@@ -40,11 +40,11 @@ def test_development_gets_a_random_key_per_process(monkeypatch: pytest.MonkeyPat
 
 
 def test_environment_variables_override_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOBSFORYOU_RETENTION_MONTHS", "3")
+    monkeypatch.setenv("JOBSFORYOU_RETENTION_DAYS", "30")
     monkeypatch.setenv("JOBSFORYOU_SECRET_KEY", "from-the-environment-0123456789abcdef")
     monkeypatch.setenv("JOBSFORYOU_PUBLIC_BASE_URL", "https://jobs.example.org")
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    assert app.config["RETENTION_MONTHS"] == 3
+    assert app.config["RETENTION_DAYS"] == 30
     assert app.config["SECRET_KEY"] == "from-the-environment-0123456789abcdef"
 
 

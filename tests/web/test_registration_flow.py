@@ -325,9 +325,9 @@ def test_data_is_purged_after_the_retention_period_unless_kept(
         fair = db.session.get(Fair, fair_id)
         fair.date = dt.date.today() - dt.timedelta(days=200)
         db.session.commit()
-    result = app.test_cli_runner().invoke(args=["purge-registrations"])
+    result = app.test_cli_runner().invoke(args=["purge-registrations"])  # the former name
     assert result.exit_code == 0, result.output
-    assert "1 registrations deleted" in result.output
+    assert "deleted 90 days after the fair: 1" in result.output
     with app.app_context():
         names = [r.given_name for r in db.session.scalars(system(select(Registration)))]
     assert names == ["Kept"]

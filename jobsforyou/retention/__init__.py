@@ -1,0 +1,1 @@
+"""Deleting seekers' personal data after a fair, and reminding those whose profile is kept."""
