@@ -23,9 +23,10 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
+from jobsforyou.registration.retained import retain_contribution
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
-from jobsforyou.times import as_utc
+from jobsforyou.times import as_utc, site_zone
 
 # A seeker can be sent further links (the first one is never ended): at most this many in all,
 # and at most one within RESEND_INTERVAL, however often someone asks.
@@ -277,10 +278,13 @@ def set_optional_consents(
 def delete_registration(registration: Registration) -> list[Registration]:
     """Delete a registration and all its data; a freed place goes to the waiting list.
 
-    Returns the registrations that moved up from the waiting list.
+    What the person added to the fair's statistics is kept as counts first (retained figures),
+    so the statistics stay the same. Returns the registrations that moved up from the waiting
+    list.
     """
     fair = registration.fair
     _lock_fair(fair)
+    retain_contribution(registration, dt.datetime.now(site_zone()).date())
     db.session.delete(registration)
     db.session.flush()
     return promote_from_waiting_list(fair)
@@ -354,17 +358,18 @@ def purge_expired_registrations(today: dt.date, retention_months: int) -> int:
     deleted.
     """
     cutoff = today - dt.timedelta(days=round(retention_months * 30.44))
-    expired = db.session.scalars(
+    expired = list(db.session.scalars(
         scoped(
             select(Registration)
             .join(Fair, Fair.id == Registration.fair_id)
             .where(Fair.date < cutoff),
             SYSTEM,
         )
-    )
+    ))
     deleted = 0
     for registration in expired:
         if not registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS):
+            retain_contribution(registration, today)
             db.session.delete(registration)
             deleted += 1
     db.session.flush()
