@@ -17,7 +17,7 @@ from jobsforyou.fairs.models import Fair
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.retained import RetainedFigure
-from jobsforyou.registration.services import delete_registration
+from jobsforyou.registration.services import delete_registration, purge_expired_registrations
 from jobsforyou.statistics.figures import figures_for, suppress
 from jobsforyou.times import site_zone
 from tests.conftest import sign_in
@@ -212,3 +212,12 @@ def test_exports_are_suppressed_and_formula_safe(app: Flask) -> None:
     overview = client.get("/organiser/statistics/figures.csv", headers=EN)
     text = overview.get_data().decode("utf-8-sig")
     assert "All fairs in this selection" in text and "'=HYPERLINK" in text
+
+
+def test_figures_survive_the_retention_purge(app: Flask) -> None:
+    world = _world(app)
+    before = _values(app, world["fair"])
+    with app.test_request_context():
+        assert purge_expired_registrations(_today(), retention_months=0) == 11
+        db.session.commit()
+    assert _values(app, world["fair"]) == before
