@@ -175,6 +175,7 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.public.fairs import bp as fairs_bp
     from jobsforyou.public.site_files import bp as site_files_bp
     from jobsforyou.registration.views import bp as registration_bp
+    from jobsforyou.statistics.views import bp as statistics_bp
 
     for blueprint in (
         i18n_bp,
@@ -194,6 +195,7 @@ def register_blueprints(app: Flask) -> None:
         imports_api_bp,
         matchmaking_bp,
         printing_bp,
+        statistics_bp,
     ):
         app.register_blueprint(blueprint)
 

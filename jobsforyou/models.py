@@ -17,6 +17,8 @@ from jobsforyou.registration.models import (
     Registration,
     RegistrationStatus,
 )
+from jobsforyou.registration.retained import RetainedFigure
+from jobsforyou.statistics import contributions as _statistics  # noqa: F401  (outcome counts)
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "Region",
     "Registration",
     "RegistrationStatus",
+    "RetainedFigure",
     "Role",
     "User",
     "Vacancy",

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -100,9 +102,13 @@ def seed_demo_data(seed: int = 2026) -> list[str]:
     employers, vacancies = _seed_employers_and_vacancies(region, rng)
     _seed_booths(fairs, rng)
     _seed_seekers(fairs, rng, seed)
+    from jobsforyou.demo.past import PAST_FAIRS, seed_past_fairs  # uses the helpers below
+
+    seed_past_fairs(rng, seed)
     summary = [
         f"Region {region.name}: {len(region.municipalities)} municipalities and towns",
-        f"Fairs: {len(fairs)}; employers: {employers}; vacancies: {vacancies}",
+        f"Fairs: {len(fairs)} ahead and {len(PAST_FAIRS)} held (with outcomes and statistics); "
+        f"employers: {employers}; vacancies: {vacancies}",
         f"Job seekers: {db.session.scalar(scoped(select(func.count(Registration.id)), SYSTEM))}",
     ]
     summary.append(_example_link(seed))
@@ -288,8 +294,6 @@ def _seed_booths(fairs: Sequence[Fair], rng: random.Random) -> None:
 
 def _seed_seekers(fairs: Sequence[Fair], rng: random.Random, seed: int) -> None:
     """300 seekers in all shipped languages; the profile words come from the vocabulary."""
-    from matching.vocabulary import load_default_vocabulary
-
     if db.session.scalar(
         scoped(
             select(func.count(Registration.id)).where(Registration.ticket_code.like("DEMO%")),
@@ -297,65 +301,94 @@ def _seed_seekers(fairs: Sequence[Fair], rng: random.Random, seed: int) -> None:
         )
     ):
         return
-    vocabulary = load_default_vocabulary()
-    occupations = [o for o in vocabulary.occupations if o.level in ("helper", "skilled")]
-    skills = [s for s in vocabulary.skills if s.kind in ("skill", "tool", "software")]
-    municipalities = list(db.session.scalars(select(Municipality)))
-    levels, weights = zip(*GERMAN_LEVEL_WEIGHTS, strict=True)
+    pools = seeker_pools()
     number = 0
     for fair, count in zip(fairs, SEEKERS_PER_FAIR, strict=True):
         for _ in range(count):
             number += 1
-            language = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
-            token = demo_token(seed, number)  # predictable by design: demo data only
-            wanted = rng.sample(occupations, k=rng.choice((1, 1, 2)))
-            past = rng.choice(occupations)
-            home = rng.choice(municipalities)
-            phone = f"01{rng.randint(50, 79)} {rng.randint(1000000, 9999999)}"
-            given_name = rng.choice(GIVEN_NAMES[language])
-            family_name = family_name_for(language, given_name, rng.choice(FAMILY_NAMES[language]))
-            registration = Registration(
-                fair_id=fair.id,
-                status=RegistrationStatus.CONFIRMED,
-                links=[PersonalLink(token_digest=token_digest(token))],
-                ticket_code=_ticket_code(number),
-                language=language,
-                given_name=given_name,
-                family_name=family_name,
-                phone=phone,
-                phone_normalized=normalize_phone(phone),
-                municipality_id=home.id,
-                german_level=rng.choices(levels, weights)[0],
-                languages=[language] + rng.sample(OTHER_LANGUAGES[language], k=1)
-                if language != "de"
-                else list(rng.sample(OTHER_LANGUAGES["de"], k=1)),
-                desired_occupations=[rng.choice(o.names[language]) for o in wanted],
-                experience=[
-                    {"occupation": rng.choice(past.names[language]), "years": rng.randint(1, 15)}
-                ],
-                skills=[rng.choice(s.names[language]) for s in rng.sample(skills, k=3)],
-                qualifications=[],
-                driving_licences=rng.choice(([], ["B"], ["B"], ["B", "C", "CE"])),
-                employment_types=rng.sample(EMPLOYMENT_TYPES[:3], k=rng.choice((1, 2))),
-                available_from=None,
-                max_commute_km=rng.choice((None, 10, 25, 40)),
-                interpreter_language=language
-                if language in fair.interpreter_languages and rng.random() < 0.4
-                else None,
-                needs_childcare=rng.random() < 0.1,
-            )
-            consents = [ConsentPurpose.PROCESSING]
-            if rng.random() < 0.7:
-                consents.append(ConsentPurpose.SHARE_WITH_EMPLOYERS)
-            if rng.random() < 0.4:
-                consents.append(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
-            for purpose in consents:
-                registration.consents.append(
-                    Consent(
-                        purpose=purpose,
-                        text_version=current_app.config["CONSENT_TEXT_VERSION"],
-                        language=language,
-                    )
-                )
-            db.session.add(registration)
+            db.session.add(new_demo_seeker(fair, number, rng, seed, pools))
     db.session.flush()
+
+
+@dataclass(frozen=True)
+class SeekerPools:
+    """What demo profiles are drawn from: occupations, skills, home towns, German levels."""
+
+    occupations: list[Any]
+    skills: list[Any]
+    municipalities: list[Municipality]
+    levels: tuple[str, ...]
+    weights: tuple[int, ...]
+
+
+def seeker_pools() -> SeekerPools:
+    """The vocabulary's helper and skilled occupations, its skills and the region's towns."""
+    from matching.vocabulary import load_default_vocabulary
+
+    vocabulary = load_default_vocabulary()
+    levels, weights = zip(*GERMAN_LEVEL_WEIGHTS, strict=True)
+    return SeekerPools(
+        occupations=[o for o in vocabulary.occupations if o.level in ("helper", "skilled")],
+        skills=[s for s in vocabulary.skills if s.kind in ("skill", "tool", "software")],
+        municipalities=list(db.session.scalars(select(Municipality))),
+        levels=levels, weights=weights,
+    )
+
+
+def new_demo_seeker(fair: Fair, number: int, rng: random.Random, seed: int,
+                    pools: SeekerPools) -> Registration:
+    """Demo job seeker `number` (confirmed, with consents) for a fair; not yet added."""
+    occupations, skills, municipalities = pools.occupations, pools.skills, pools.municipalities
+    levels, weights = pools.levels, pools.weights
+    language = LANGUAGE_CODES[number % len(LANGUAGE_CODES)]
+    token = demo_token(seed, number)  # predictable by design: demo data only
+    wanted = rng.sample(occupations, k=rng.choice((1, 1, 2)))
+    past = rng.choice(occupations)
+    home = rng.choice(municipalities)
+    phone = f"01{rng.randint(50, 79)} {rng.randint(1000000, 9999999)}"
+    given_name = rng.choice(GIVEN_NAMES[language])
+    family_name = family_name_for(language, given_name, rng.choice(FAMILY_NAMES[language]))
+    registration = Registration(
+        fair_id=fair.id,
+        status=RegistrationStatus.CONFIRMED,
+        links=[PersonalLink(token_digest=token_digest(token))],
+        ticket_code=_ticket_code(number),
+        language=language,
+        given_name=given_name,
+        family_name=family_name,
+        phone=phone,
+        phone_normalized=normalize_phone(phone),
+        municipality_id=home.id,
+        german_level=rng.choices(levels, weights)[0],
+        languages=[language] + rng.sample(OTHER_LANGUAGES[language], k=1)
+        if language != "de"
+        else list(rng.sample(OTHER_LANGUAGES["de"], k=1)),
+        desired_occupations=[rng.choice(o.names[language]) for o in wanted],
+        experience=[
+            {"occupation": rng.choice(past.names[language]), "years": rng.randint(1, 15)}
+        ],
+        skills=[rng.choice(s.names[language]) for s in rng.sample(skills, k=3)],
+        qualifications=[],
+        driving_licences=rng.choice(([], ["B"], ["B"], ["B", "C", "CE"])),
+        employment_types=rng.sample(EMPLOYMENT_TYPES[:3], k=rng.choice((1, 2))),
+        available_from=None,
+        max_commute_km=rng.choice((None, 10, 25, 40)),
+        interpreter_language=language
+        if language in fair.interpreter_languages and rng.random() < 0.4
+        else None,
+        needs_childcare=rng.random() < 0.1,
+    )
+    consents = [ConsentPurpose.PROCESSING]
+    if rng.random() < 0.7:
+        consents.append(ConsentPurpose.SHARE_WITH_EMPLOYERS)
+    if rng.random() < 0.4:
+        consents.append(ConsentPurpose.KEEP_FOR_LATER_FAIRS)
+    for purpose in consents:
+        registration.consents.append(
+            Consent(
+                purpose=purpose,
+                text_version=current_app.config["CONSENT_TEXT_VERSION"],
+                language=language,
+            )
+        )
+    return registration

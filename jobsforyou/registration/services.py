@@ -24,6 +24,7 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.registration.profile import SeekerProfile
+from jobsforyou.registration.retained import retain_contribution
 from jobsforyou.scoping import SYSTEM, scoped
 from jobsforyou.security import new_token, token_digest
 from jobsforyou.times import as_utc, site_zone
@@ -293,12 +294,15 @@ def delete_registration(
     its consents, links and the employers' outcomes about the person go with it. Before the fair
     (`today`, by default the site's date) the longest-waiting seekers move up into a freed
     place; once the fair is over, nobody does. Returns the registrations that moved up.
+    What the person added to the fair's statistics is kept as counts first (retained figures),
+    so the statistics stay the same.
     """
     fair = registration.fair
     _lock_fair(fair)
+    today = today or dt.datetime.now(site_zone()).date()
+    retain_contribution(registration, today)
     db.session.delete(registration)
     db.session.flush()
-    today = today or dt.datetime.now(site_zone()).date()
     if fair.date < today:
         return []
     return promote_from_waiting_list(fair)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 
+from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import (
@@ -20,6 +22,7 @@ from tests.factories import (
     make_fair,
     make_registration,
     make_vacancy,
+    municipality,
 )
 
 pytestmark = pytest.mark.browser
@@ -38,13 +41,28 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         vacancy = make_vacancy(employer, "Fachkraft für Lagerlogistik (m/w/d)", occupation_id=None)
         seeker = make_registration(fair, "Мирослава", "Коваленко", interpreter_language="uk",
                                    desired_occupations=("комірник",))
+        held = _held_fair_with_figures()
         users = {role: make_account(role).email for role in
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
         users["checkin"] = make_account("checkin", fair_id=fair.id).email
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
-                "seeker": seeker.id,
+                "seeker": seeker.id, "held": held, "melle": municipality("Melle").id,
                 "request": request.id, "users": users}
+
+
+def _held_fair_with_figures() -> int:
+    """A fair in Melle held last week: 6 seekers came (Arabic, Ukrainian), 2 did not."""
+    fair = make_fair(town="Melle", title="#JobsForYou Melle", interpreter_languages=["ar"])
+    for number in range(8):
+        make_registration(fair, "Ahmad", f"Karimi{number}", language="ar",
+                          languages=("ar", "uk") if number < 5 else ("ar",),
+                          german_level="A2" if number < 6 else "B1",
+                          desired_occupations=("طباخ",), interpreter_language="ar",
+                          checked_in_at=dt.datetime.now(dt.UTC) if number < 6 else None)
+    fair.date = dt.date.today() - dt.timedelta(days=7)
+    db.session.commit()
+    return fair.id
 
 
 def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
@@ -66,7 +84,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
                       f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes",
                       f"/organiser/fairs/{fair}/outcomes",
-                      f"/organiser/fairs/{fair}/outcomes/scan"],
+                      f"/organiser/fairs/{fair}/outcomes/scan",
+                      f"/organiser/fairs/{world['held']}/statistics", "/organiser/statistics",
+                      f"/organiser/statistics?municipality={world['melle']}"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }
@@ -107,6 +127,9 @@ def test_staff_and_employer_pages_have_no_accessibility_violations(
                 problems[f"{role} {url}"] = violations
         if language in ("ar", "de") and role == "employer":
             screenshot(page, f"employer-{language}")
+        if language in ("ar", "de") and role == "organiser":
+            page.goto(f"{live_server}/organiser/fairs/{world['held']}/statistics")
+            screenshot(page, f"statistics-{language}")
         if language in ("ar", "uk") and role == "organiser":
             page.goto(f"{live_server}/organiser/fairs/{world['fair']}/registrations?q=Miroslava")
             assert "Коваленко" in page.content()  # found across scripts, in a real browser

@@ -85,6 +85,10 @@ ACCESS: dict[str, set[str]] = {
     "outcomes.record_for_candidate": {"employer_a", "admin"},
     "outcomes.booth_scan": EMPLOYERS | {"admin"},
     "outcomes.booth_record": {"employer_a", "admin"},
+    # statistics: organisers of fair A for its figures; any organiser their own scope's sum
+    "statistics.": FAIR_A_ORGANISERS,
+    "statistics.overview": ORGANISERS | {"admin"},
+    "statistics.overview_export": ORGANISERS | {"admin"},
 }
 REFUSALS = (401, 403, 404)
 WRONG_TOKEN = "x" * 43
