@@ -25,6 +25,12 @@ from functools import lru_cache
 from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from jobsforyou.codes import (
+    GERMAN_LEVEL_UNKNOWN,
+    GERMAN_LEVELS,
+    INTERPRETER_LANGUAGES,
+    SPOKEN_LANGUAGES,
+)
 from jobsforyou.extensions import db
 from jobsforyou.occupations.services import vocabulary
 from jobsforyou.registration.models import Registration, RegistrationStatus
@@ -35,6 +41,7 @@ Contributor = Callable[[Sequence[Registration], dt.date], Counter[Cell]]
 
 ATTENDANCE = "attendance"
 LANGUAGE = "language"
+OTHER = "other"  # the key of values outside the form's choices
 GERMAN_LEVEL = "german_level"
 SOUGHT = "occupation_sought"
 INTERPRETER = "interpreter"
@@ -128,6 +135,12 @@ def is_walk_in(registration: Registration) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def known_code(value: str, known: Sequence[str]) -> str:
+    """``value`` if it is one of the ``known`` codes, else "other": a cell's key is always a code
+    of the form's choices, never free text that could carry something about a person."""
+    return value if value in known else OTHER
+
+
 def occupation_group(words: str, language: str) -> str:
     """The ISCO-08 major group (one digit) of an occupation in a seeker's own words, or unknown."""
     found = vocabulary().resolve_occupation(words, language, limit=1)
@@ -155,16 +168,19 @@ def person_contributions(registrations: Sequence[Registration], today: dt.date) 
         elif (registration.status == RegistrationStatus.CONFIRMED
               and registration.fair.date < today):
             cells[(fair_id, ATTENDANCE, NO_SHOW)] += 1
-        for language in sorted(set(registration.languages or ())):
+        spoken = {known_code(x, SPOKEN_LANGUAGES) for x in registration.languages or ()}
+        for language in sorted(spoken):
             cells[(fair_id, LANGUAGE, language)] += 1
         if registration.german_level:
-            cells[(fair_id, GERMAN_LEVEL, registration.german_level)] += 1
+            level = known_code(registration.german_level, (*GERMAN_LEVELS, GERMAN_LEVEL_UNKNOWN))
+            cells[(fair_id, GERMAN_LEVEL, level)] += 1
         groups = {occupation_group(words.strip(), registration.language)
                   for words in registration.desired_occupations or () if words.strip()}
         for group in sorted(groups):
             cells[(fair_id, SOUGHT, group)] += 1
         if registration.interpreter_language:
-            cells[(fair_id, INTERPRETER, registration.interpreter_language)] += 1
+            interpreter = known_code(registration.interpreter_language, INTERPRETER_LANGUAGES)
+            cells[(fair_id, INTERPRETER, interpreter)] += 1
     return cells
 
 

@@ -125,6 +125,14 @@ def _sorted_by_value(rows: Iterable[Row]) -> tuple[Row, ...]:
     return tuple(sorted(rows, key=lambda row: (-(row.values[0] or 0), row.label)))
 
 
+def _language_label(code: str) -> str:
+    return str(labels.OTHER_VALUE) if code == retained.OTHER else language_name(code)
+
+
+def _level_label(level: str) -> str:
+    return str(labels.OTHER_VALUE) if level == retained.OTHER else german_level_label(level)
+
+
 def build_figures(cells: Counter[retained.Cell], fairs: Sequence[Fair]) -> list[Figure]:
     """The figures of some fairs in the reader's language, suppressed where needed."""
     by_figure = _by_figure(cells)
@@ -146,7 +154,7 @@ def build_figures(cells: Counter[retained.Cell], fairs: Sequence[Fair]) -> list[
     languages = suppress(dict(counts(retained.LANGUAGE)))
     figures.append(Figure(retained.LANGUAGE, str(labels.FIGURE_TITLES[retained.LANGUAGE]),
                           (people,), _sorted_by_value(
-                              Row(code, language_name(code), (value,))
+                              Row(code, _language_label(code), (value,))
                               for code, value in languages.items())))
 
     levels = suppress(dict(counts(retained.GERMAN_LEVEL)), partition=True)
@@ -154,7 +162,7 @@ def build_figures(cells: Counter[retained.Cell], fairs: Sequence[Fair]) -> list[
              enumerate((*GERMAN_LEVELS, GERMAN_LEVEL_UNKNOWN))}
     figures.append(Figure(retained.GERMAN_LEVEL, str(labels.FIGURE_TITLES[retained.GERMAN_LEVEL]),
                           (people,), tuple(
-                              Row(level, german_level_label(level), (levels[level],))
+                              Row(level, _level_label(level), (levels[level],))
                               for level in sorted(levels, key=lambda k: (order.get(k, 99), k)))))
 
     sought = suppress(dict(counts(retained.SOUGHT)))
@@ -182,7 +190,7 @@ def build_figures(cells: Counter[retained.Cell], fairs: Sequence[Fair]) -> list[
     figures.append(Figure("interpreters", str(labels.FIGURE_TITLES["interpreters"]),
                           (str(labels.SERIES["needed"]), str(labels.SERIES["planned"])),
                           _sorted_by_value(
-                              Row(code, language_name(code),
+                              Row(code, _language_label(code),
                                   (shown_needed.get(code, shown(0)), planned.get(code, 0)))
                               for code in interpreter_keys)))
     return figures

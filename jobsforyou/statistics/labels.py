@@ -52,3 +52,5 @@ SERIES = {
     "planned": _l("Fairs with this interpreter planned"),
 }
 FEWER_THAN = _l("fewer than 5")
+# a language or level outside the form's choices (kept as "other", never as the value itself)
+OTHER_VALUE = _l("Other")

@@ -17,7 +17,9 @@ from jobsforyou.fairs.models import Fair
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.retained import RetainedFigure
-from jobsforyou.registration.services import delete_registration, purge_expired_registrations
+from jobsforyou.registration.services import delete_registration
+from jobsforyou.retention.policy import RetentionPolicy
+from jobsforyou.retention.services import run_retention
 from jobsforyou.statistics.figures import figures_for, suppress
 from jobsforyou.times import site_zone
 from tests.conftest import sign_in
@@ -217,7 +219,10 @@ def test_exports_are_suppressed_and_formula_safe(app: Flask) -> None:
 def test_figures_survive_the_retention_purge(app: Flask) -> None:
     world = _world(app)
     before = _values(app, world["fair"])
+    policy = RetentionPolicy(days=1, kept_profile_days=2, reminder_days=1)
     with app.test_request_context():
-        assert purge_expired_registrations(_today(), retention_months=0) == 11
+        later = _today() + dt.timedelta(days=400)  # past every period, kept profiles too
+        report = run_retention(later, policy, dt.datetime.now(dt.UTC))
+        assert world["fair"] in report.fairs and report.deleted + report.deleted_kept >= 11
         db.session.commit()
     assert _values(app, world["fair"]) == before

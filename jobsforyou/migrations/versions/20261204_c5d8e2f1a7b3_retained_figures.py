@@ -1,7 +1,7 @@
 """retained figures: statistics kept when personal data is deleted
 
 Revision ID: c5d8e2f1a7b3
-Revises: b7e3d52a9c14
+Revises: d41f0c7a9e25
 Create Date: 2026-12-04 02:40:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c5d8e2f1a7b3'
-down_revision = 'b7e3d52a9c14'
+down_revision = 'd41f0c7a9e25'
 branch_labels = None
 depends_on = None
 
