@@ -1,4 +1,5 @@
-"""Operator commands: `flask --app jobsforyou demo | create-admin | regions | translate`."""
+"""Operator commands: `flask --app jobsforyou demo | create-admin | regions | translate |
+follow-up`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from jobsforyou import transactions
+from jobsforyou.followup.cli import follow_up
 from jobsforyou.imports.cli import import_vacancies_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(regions)
     app.cli.add_command(purge_registrations)
     app.cli.add_command(import_vacancies_command)
+    app.cli.add_command(follow_up)
 
 
 @click.command("demo")

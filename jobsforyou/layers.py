@@ -27,7 +27,7 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("registration",),
     ("matchmaking", "imports"),
     ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
-    ("printing",),
+    ("printing", "followup"),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.
