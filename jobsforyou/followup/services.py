@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from jobsforyou.accounts.models import Role, User
@@ -108,7 +108,7 @@ def talked_outcomes(fair_id: int, employer_id: int) -> list[Outcome]:
 
 def _employers_with_outcomes(fair_id: int) -> list[int]:
     return list(db.session.scalars(scoped(
-        select(distinct(Outcome.employer_id)).where(Outcome.fair_id == fair_id),
+        select(Outcome.employer_id).where(Outcome.fair_id == fair_id).distinct(),
         SYSTEM,  # the system asks every employer who recorded a talk at the fair
     )))
 
