@@ -199,16 +199,28 @@ def mark_failed(request: FollowUpRequest) -> None:
     db.session.flush()
 
 
-def request_for_token(token: str, now: dt.datetime) -> FollowUpRequest:
-    """The request a follow-up link belongs to, if it may still be answered."""
-    request = db.session.scalar(select(FollowUpRequest).where(
-        FollowUpRequest.token_digest == token_digest(token))) if 0 < len(token) <= 100 else None
-    if request is None:
-        raise LinkUnknown()
+def request_by_token(token: str) -> FollowUpRequest | None:
+    """The request a follow-up link belongs to (answered or expired ones too), or None."""
+    if not 0 < len(token) <= 100:
+        return None
+    return db.session.scalar(select(FollowUpRequest).where(
+        FollowUpRequest.token_digest == token_digest(token)))
+
+
+def check_usable(request: FollowUpRequest, now: dt.datetime) -> None:
+    """Raise AlreadyAnswered or LinkExpired unless the request may still be answered."""
     if request.answered_at is not None:
         raise AlreadyAnswered()
     if request.expires_at is None or as_utc(request.expires_at) <= now:
         raise LinkExpired()
+
+
+def request_for_token(token: str, now: dt.datetime) -> FollowUpRequest:
+    """The request a follow-up link belongs to, if it may still be answered."""
+    request = request_by_token(token)
+    if request is None:
+        raise LinkUnknown()
+    check_usable(request, now)
     return request
 
 
@@ -230,8 +242,7 @@ def record_answers(request: FollowUpRequest, answers: dict[int, FollowUpStatus],
         outcome.follow_up_round = request.round
         outcome.followed_up_at = now
         stored += 1
-    request.answered_at = now
-    request.token_digest = None  # single-purpose: the link is done
+    request.answered_at = now  # single-purpose: the link now only says it was answered
     db.session.flush()
     return stored
 

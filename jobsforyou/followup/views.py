@@ -42,17 +42,18 @@ def _link_state(state: str, status: int = 200):  # type: ignore[no-untyped-def]
 def answer(token: str):  # type: ignore[no-untyped-def]
     """The employer's page: the candidates they talked to, and what became of each talk."""
     now = _now()
-    try:
-        follow_up = services.request_for_token(token, now)
-    except services.LinkUnknown:
+    follow_up = services.request_by_token(token)
+    if follow_up is None:
         return _link_state("unknown", 404)
+    contact = services.employer_contact(follow_up.employer)
+    if contact is not None:
+        g.locale_hint = contact.language  # the language the mail was written in
+    try:
+        services.check_usable(follow_up, now)
     except services.LinkExpired:
         return _link_state("expired")
     except services.AlreadyAnswered:
         return _link_state("answered")
-    contact = services.employer_contact(follow_up.employer)
-    if contact is not None:
-        g.locale_hint = contact.language
     outcomes = services.talked_outcomes(follow_up.fair_id, follow_up.employer_id)
     form = answer_form(outcomes, request.form if request.method == "POST" else None)
     if form.validate_on_submit():

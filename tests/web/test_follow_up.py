@@ -180,12 +180,14 @@ def test_the_link_page_records_the_answers_and_is_then_used(app: Flask) -> None:
     olena_talk, karim_talk, beta_talk = w["talks"]
     incomplete = post_form(client, url, {f"talk_{olena_talk}": "hired"})
     assert incomplete.status_code == 422
-    assert "Choose what became of the talk with Karim H." in incomplete.get_data(as_text=True)
+    # the page speaks the language of the employer's contact (Turkish here)
+    assert "Karim H. ile yapılan görüşmenin nasıl sonuçlandığını seçin." in (
+        incomplete.get_data(as_text=True))
     answered = post_form(client, url, {f"talk_{olena_talk}": "hired",
                                        f"talk_{karim_talk}": "trial_day",
                                        f"talk_{beta_talk}": "hired"})  # not Alpha's: ignored
     assert answered.status_code == 200
-    assert "Thank you for your answers" in answered.get_data(as_text=True)
+    assert "Yanıtlarınız için teşekkür ederiz" in answered.get_data(as_text=True)
     with app.app_context():
         found = {o.id: o for o in db.session.scalars(system(select(Outcome)))}
         olena, karim, beta = (found[i] for i in w["talks"])
@@ -196,14 +198,14 @@ def test_the_link_page_records_the_answers_and_is_then_used(app: Flask) -> None:
         assert beta.follow_up_status is None
         request = db.session.scalar(select(FollowUpRequest).where(
             FollowUpRequest.employer_id == w["alpha"]))
-        assert request.answered_at is not None and request.token_digest is None
+        assert request.answered_at is not None
     again = client.get(url)
     assert again.status_code == 200
     text = again.get_data(as_text=True)
-    assert "This question has been answered" in text and "Олена" not in text
+    assert "Bu soru zaten yanıtlandı" in text and "Олена" not in text
     refused = client.post(url, data={"csrf_token": csrf_token_from(
         client.get("/privacy").get_data(as_text=True)), f"talk_{olena_talk}": "not_a_fit"})
-    assert "This question has been answered" in refused.get_data(as_text=True)
+    assert "Bu soru zaten yanıtlandı" in refused.get_data(as_text=True)
     with app.app_context():
         again_found = db.session.scalar(system(select(Outcome).where(Outcome.id == olena_talk)))
         assert again_found.follow_up_status == FollowUpStatus.HIRED
@@ -214,6 +216,7 @@ def test_an_expired_or_wrong_link_shows_a_clear_page(app: Flask) -> None:
     _send(app)
     with app.app_context():
         token = _link_token(_mail_to(app, "info@beta.example")[0])
+        alpha_token = _link_token(_mail_to(app, "kontakt@alpha.example")[0])
         for request in db.session.scalars(select(FollowUpRequest)):
             request.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
         db.session.commit()
@@ -222,8 +225,11 @@ def test_an_expired_or_wrong_link_shows_a_clear_page(app: Flask) -> None:
     assert expired.status_code == 200
     body = expired.get_data(as_text=True)
     assert "This link has expired" in body and "Karim" not in body
-    german = app.test_client().get(f"/follow-up/r/{token}")
-    assert "Dieser Link ist abgelaufen" in german.get_data(as_text=True)
+    # in the language of the contact the mail went to (Alpha's reads Turkish)
+    turkish = app.test_client().get(f"/follow-up/r/{alpha_token}")
+    assert "Bu bağlantının süresi doldu" in turkish.get_data(as_text=True)
+    german = app.test_client().get("/follow-up/r/" + "x" * 43)
+    assert "Dieser Link ist ungültig" in german.get_data(as_text=True)
     wrong = client.get("/follow-up/r/" + "x" * 43)
     assert wrong.status_code == 404
     assert "This link is not valid" in wrong.get_data(as_text=True)
@@ -404,7 +410,7 @@ def test_the_profile_is_carried_over_only_with_the_consent_to_keep_it(app: Flask
 def test_the_invitation_consent_is_an_explicit_opt_in(app: Flask) -> None:
     with app.app_context():
         fair = make_fair()
-        seeker = make_registration(fair)
+        seeker = make_registration(fair, language="en")
         token = add_personal_link(seeker)
         db.session.commit()
         seeker_id, fair_id = seeker.id, fair.id
