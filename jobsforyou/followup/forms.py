@@ -41,11 +41,12 @@ def answer_form(outcomes: list[Outcome], formdata: object = None) -> AnswerFormB
     class AnswerForm(AnswerFormBase):
         pass
 
+    choices = [(status.value, label) for status, label in ANSWER_LABELS.items()]
     data = {}
     for outcome in outcomes:
         setattr(AnswerForm, field_name(outcome), RadioField(
             short_name(outcome),
-            choices=select_choices((status.value, label) for status, label in ANSWER_LABELS.items()),
+            choices=select_choices(choices),
             validators=[InputRequired(message=_l("Choose what became of the talk with "
                                                  "%(name)s.", name=short_name(outcome)))],
         ))

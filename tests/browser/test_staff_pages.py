@@ -66,7 +66,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
                       f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes",
                       f"/organiser/fairs/{fair}/outcomes",
-                      f"/organiser/fairs/{fair}/outcomes/scan"],
+                      f"/organiser/fairs/{fair}/outcomes/scan",
+                      f"/organiser/fairs/{fair}/follow-up",
+                      f"/organiser/fairs/{fair}/invite-visitors"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }
