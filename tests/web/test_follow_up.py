@@ -253,6 +253,8 @@ def test_organisers_see_who_answered_and_send_a_reminder(
     assert "Alpha Küchen GmbH" in html and "Beta Backwaren KG" in html
     assert html.count("no answer yet") == 1 and "Hired: 1" in html
     assert html.count('/remind"') == 1  # only the unanswered round can be reminded
+    outcomes = client.get(f"/organiser/fairs/{w['fair']}/outcomes").get_data(as_text=True)
+    assert "After the fair" in outcomes and "No answer from the person" in outcomes
     with app.app_context():
         beta_request = db.session.scalar(select(FollowUpRequest).where(
             FollowUpRequest.employer_id == w["beta"]))
