@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from jobsforyou.extensions import db
 from jobsforyou.followup.models import FollowUpRequest
-from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.registration.models import Registration, RegistrationStatus
 from jobsforyou.security import new_token, token_digest
 from tests.browser.conftest import axe_violations, screenshot

@@ -19,6 +19,7 @@ from jobsforyou.followup.services import due_round, follow_up_weeks
 from jobsforyou.followup.sms import sms_outbox
 from jobsforyou.outcomes.models import FollowUpStatus, Outcome, OutcomeStatus
 from jobsforyou.registration.models import Consent, ConsentPurpose, Registration
+from jobsforyou.registration.services import delete_registration
 from jobsforyou.security import token_digest
 from tests.conftest import csrf_token_from, post_form, sign_in
 from tests.factories import (
@@ -178,6 +179,8 @@ def test_the_link_page_records_the_answers_and_is_then_used(app: Flask) -> None:
     assert "Коваленко" not in html and "Haddad" not in html
     assert "Koch (m/w/d)" in html
     olena_talk, karim_talk, beta_talk = w["talks"]
+    forged = client.post(url, data={f"talk_{olena_talk}": "hired", f"talk_{karim_talk}": "hired"})
+    assert forged.status_code == 400  # no CSRF token: nothing is stored
     incomplete = post_form(client, url, {f"talk_{olena_talk}": "hired"})
     assert incomplete.status_code == 422
     # the page speaks the language of the employer's contact (Turkish here)
@@ -431,3 +434,15 @@ def test_the_invitation_consent_is_an_explicit_opt_in(app: Flask) -> None:
         assert seeker.has_consent(ConsentPurpose.INVITE_AGAIN)
     assert "Invitations to later fairs near you: given" in client.get(f"/r/{token}").get_data(
         as_text=True)
+
+
+def test_a_deleted_registration_takes_its_invitations_with_it(app: Flask) -> None:
+    w = _invitation_world(app)
+    _invite(app, w)
+    with app.app_context():
+        kept = db.session.scalar(system(select(Registration).where(
+            Registration.id == w["kept"])))
+        delete_registration(kept)
+        db.session.commit()
+        left = db.session.scalars(select(ReInvitation.registration_id)).all()
+        assert sorted(left) == sorted([w["phone_only"], w["not_kept"]])
