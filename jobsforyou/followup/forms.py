@@ -35,8 +35,9 @@ def short_name(outcome: Outcome) -> str:
     return f"{registration.given_name.strip()} {initial}." if initial else registration.given_name
 
 
-def answer_form(outcomes: list[Outcome], formdata: object = None) -> AnswerFormBase:
-    """A form with one required choice per talk, showing the last answer given."""
+def answer_form(outcomes: list[Outcome], submitted: bool) -> AnswerFormBase:
+    """A form with one required choice per talk: the request's answers when submitted, else
+    the last answers given (a later round starts from the earlier one's)."""
 
     class AnswerForm(AnswerFormBase):
         pass
@@ -52,9 +53,7 @@ def answer_form(outcomes: list[Outcome], formdata: object = None) -> AnswerFormB
         ))
         if outcome.follow_up_status is not None:
             data[field_name(outcome)] = outcome.follow_up_status.value
-    if formdata is None:
-        return AnswerForm(data=data)
-    return AnswerForm()
+    return AnswerForm() if submitted else AnswerForm(data=data)
 
 
 class ReminderForm(FlaskForm):

@@ -55,7 +55,7 @@ def answer(token: str):  # type: ignore[no-untyped-def]
     except services.AlreadyAnswered:
         return _link_state("answered")
     outcomes = services.talked_outcomes(follow_up.fair_id, follow_up.employer_id)
-    form = answer_form(outcomes, request.form if request.method == "POST" else None)
+    form = answer_form(outcomes, submitted=request.method == "POST")
     if form.validate_on_submit():
         stored = services.record_answers(follow_up, form.answers(outcomes), now)
         audit.record("follow_up_answered", follow_up=follow_up.id, fair=follow_up.fair_id,

@@ -446,3 +446,31 @@ def test_a_deleted_registration_takes_its_invitations_with_it(app: Flask) -> Non
         db.session.commit()
         left = db.session.scalars(select(ReInvitation.registration_id)).all()
         assert sorted(left) == sorted([w["phone_only"], w["not_kept"]])
+
+
+def test_the_second_round_asks_again_starting_from_the_first_answers(app: Flask) -> None:
+    w = _past_fair_world(app)
+    _send(app)
+    with app.app_context():
+        first = _link_token(_mail_to(app, "kontakt@alpha.example")[0])
+    olena_talk, karim_talk, _beta_talk = w["talks"]
+    post_form(_english(app), f"/follow-up/r/{first}",
+              {f"talk_{olena_talk}": "trial_day", f"talk_{karim_talk}": "not_a_fit"})
+    assert "sent: 0" in _send(app, "2026-04-20").output  # between the rounds: nothing
+    second_run = _send(app, "2026-04-28")
+    assert "sent: 2" in second_run.output
+    with app.app_context():
+        second = _link_token(_mail_to(app, "kontakt@alpha.example")[1])
+        rounds = sorted((r.employer_id, r.round) for r in db.session.scalars(
+            select(FollowUpRequest)))
+        assert rounds == sorted([(w["alpha"], 1), (w["beta"], 1), (w["alpha"], 2),
+                                 (w["beta"], 2)])
+    page = _english(app).get(f"/follow-up/r/{second}").get_data(as_text=True)
+    checked = [tag for tag in re.findall(rf'<input[^>]*name="talk_{olena_talk}"[^>]*>', page)
+               if " checked" in tag]
+    assert len(checked) == 1 and 'value="trial_day"' in checked[0]
+    post_form(_english(app), f"/follow-up/r/{second}",
+              {f"talk_{olena_talk}": "hired", f"talk_{karim_talk}": "not_a_fit"})
+    with app.app_context():
+        olena = db.session.scalar(system(select(Outcome).where(Outcome.id == olena_talk)))
+        assert (olena.follow_up_status, olena.follow_up_round) == (FollowUpStatus.HIRED, 2)
