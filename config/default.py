@@ -134,3 +134,14 @@ MAIL_RETRY_ATTEMPTS = 10
 # SMS through the gateway, likewise.
 SMS_RETRY_DELAY_SECONDS = 60
 SMS_RETRY_ATTEMPTS = 10
+
+# Follow-up after a fair (jobsforyou/followup): weeks after the fair at which each employer's
+# contact is asked what became of the talks (JOBSFORYOU_FOLLOW_UP_WEEKS="2,8"); how many days
+# a follow-up link works; a round not sent within this many days of its date is left out.
+FOLLOW_UP_WEEKS = "2,8"
+FOLLOW_UP_LINK_DAYS = 28
+FOLLOW_UP_LATEST_DAYS = 28
+# Re-invitation of earlier visitors (who consented to it): how far from the fair's town they may
+# live when they gave no commuting distance, and how many days the pre-filling link works.
+REINVITATION_RADIUS_KM = 30
+REINVITATION_LINK_DAYS = 60

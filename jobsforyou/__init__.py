@@ -159,6 +159,9 @@ def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
     from jobsforyou.checkin.views import bp as checkin_bp
+    from jobsforyou.followup.staff_views import bp as follow_up_staff_bp
+    from jobsforyou.followup.views import bp as follow_up_bp
+    from jobsforyou.followup.views import invitation_bp
     from jobsforyou.health import bp as health_bp
     from jobsforyou.i18n import bp as i18n_bp
     from jobsforyou.imports.api import bp as imports_api_bp
@@ -196,6 +199,9 @@ def register_blueprints(app: Flask) -> None:
         matchmaking_bp,
         printing_bp,
         statistics_bp,
+        follow_up_bp,
+        invitation_bp,
+        follow_up_staff_bp,
     ):
         app.register_blueprint(blueprint)
 

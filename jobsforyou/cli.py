@@ -1,5 +1,5 @@
 """Operator commands: `flask --app jobsforyou demo | create-admin | regions | retention |
-translate`."""
+translate | follow-up`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from jobsforyou import transactions
+from jobsforyou.followup.cli import follow_up
 from jobsforyou.imports.cli import import_vacancies_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(retention)
     app.cli.add_command(purge_registrations)
     app.cli.add_command(import_vacancies_command)
+    app.cli.add_command(follow_up)
 
 
 @click.command("demo")

@@ -27,7 +27,7 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("registration",),
     ("matchmaking", "imports", "retention"),
     ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
-    ("printing", "statistics"),
+    ("printing", "statistics", "followup"),
     ("demo",),
 )
 # Modules that put the app together and may import every feature.

@@ -5,9 +5,10 @@ from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest, Booth
 from jobsforyou.checkin.models import FairDayCode
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.followup.models import FollowUpRequest, ReInvitation
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
-from jobsforyou.outcomes.models import Outcome, OutcomeStatus
+from jobsforyou.outcomes.models import FollowUpStatus, Outcome, OutcomeStatus
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -36,10 +37,13 @@ __all__ = [
     "ConsentPurpose",
     "Fair",
     "FairStatus",
+    "FollowUpRequest",
+    "FollowUpStatus",
     "Municipality",
     "Outcome",
     "OutcomeStatus",
     "PersonalLink",
+    "ReInvitation",
     "Region",
     "Registration",
     "RegistrationStatus",

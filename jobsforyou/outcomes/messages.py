@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from jobsforyou.outcomes import services
-from jobsforyou.outcomes.models import OutcomeStatus
+from jobsforyou.outcomes.models import FollowUpStatus, OutcomeStatus
 
 STATUS_LABELS = {
     OutcomeStatus.TALKED: _l("Talked"),
@@ -15,6 +15,15 @@ STATUS_LABELS = {
     OutcomeStatus.CONTRACT_OFFERED: _l("Contract offered"),
     OutcomeStatus.HIRED: _l("Hired"),
     OutcomeStatus.NOT_A_FIT: _l("Not a fit"),
+}
+# the employer's answer weeks after the fair (jobsforyou/followup)
+FOLLOW_UP_LABELS = {
+    FollowUpStatus.INTERVIEW: _l("Job interview"),
+    FollowUpStatus.TRIAL_DAY: _l("Trial day"),
+    FollowUpStatus.CONTRACT_OFFERED: _l("Contract offered"),
+    FollowUpStatus.HIRED: _l("Hired"),
+    FollowUpStatus.NOT_A_FIT: _l("Not a fit"),
+    FollowUpStatus.NO_ANSWER: _l("No answer from the person"),
 }
 
 

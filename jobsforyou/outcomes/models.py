@@ -28,11 +28,25 @@ class OutcomeStatus(enum.StrEnum):
     NOT_A_FIT = "not_a_fit"
 
 
+class FollowUpStatus(enum.StrEnum):
+    """What the employer said weeks after the fair had become of the talk (follow-up rounds)."""
+
+    INTERVIEW = "interview"
+    TRIAL_DAY = "trial_day"
+    CONTRACT_OFFERED = "contract_offered"
+    HIRED = "hired"
+    NOT_A_FIT = "not_a_fit"
+    NO_ANSWER = "no_answer"
+
+
 class Outcome(db.Model):  # type: ignore[name-defined,misc]
     """One current outcome per seeker, employer and vacancy (or none); a later record updates it.
 
     `vacancy_key` is the vacancy's id or NO_VACANCY, so that the unique constraint also holds for
     outcomes without a vacancy (NULLs never collide in a unique constraint).
+
+    `status` is what was recorded at the booth and stays as it was; the employer's answer to the
+    latest follow-up after the fair is kept beside it (`follow_up_status`, with its round).
     """
 
     __tablename__ = "outcomes"
@@ -60,6 +74,11 @@ class Outcome(db.Model):  # type: ignore[name-defined,misc]
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, info=personal()
     )
+    follow_up_status: Mapped[FollowUpStatus | None] = mapped_column(
+        enum_type(FollowUpStatus, length=30), info=personal())
+    follow_up_round: Mapped[int | None] = mapped_column(info=not_personal())
+    followed_up_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), info=personal())
 
     registration: Mapped[Registration] = relationship()
     employer: Mapped[Employer] = relationship()

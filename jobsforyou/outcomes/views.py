@@ -30,7 +30,12 @@ from jobsforyou.imports.exporting import MIMETYPES
 from jobsforyou.outcomes import services
 from jobsforyou.outcomes.exporting import outcome_export
 from jobsforyou.outcomes.forms import BoothOutcomeForm, OutcomeForm, StaffOutcomeForm, TicketForm
-from jobsforyou.outcomes.messages import STATUS_LABELS, error_status, outcome_error_message
+from jobsforyou.outcomes.messages import (
+    FOLLOW_UP_LABELS,
+    STATUS_LABELS,
+    error_status,
+    outcome_error_message,
+)
 from jobsforyou.outcomes.models import NO_VACANCY
 from jobsforyou.registration.models import Registration
 from jobsforyou.scoping import SYSTEM, scope_for, scoped
@@ -210,7 +215,7 @@ def fair_outcomes(fair_id: int):  # type: ignore[no-untyped-def]
     return render_template("outcomes/fair.html", fair=fair,
                            outcomes=services.outcomes_for_fair(scope, fair.id),
                            counts=services.outcome_counts(scope, fair.id),
-                           labels=STATUS_LABELS)
+                           labels=STATUS_LABELS, follow_up_labels=FOLLOW_UP_LABELS)
 
 
 @bp.get("/organiser/fairs/<int:fair_id>/outcomes.<any(csv, xlsx):kind>")

@@ -185,7 +185,7 @@ class ProfileForm(FlaskForm):
 
 
 class OptionalConsentFields:
-    """The two optional consents, one box each, none ticked in advance."""
+    """The optional consents, one box each, none ticked in advance."""
 
     consent_share = BooleanField(
         _l("Employers at this fair may see my profile to prepare their talks with me.")
@@ -193,12 +193,16 @@ class OptionalConsentFields:
     consent_keep = BooleanField(
         _l("Keep my profile after this fair so that I can take part in later fairs.")
     )
+    consent_invite = BooleanField(
+        _l("Invite me to later fairs near me by e-mail or text message.")
+    )
 
     def optional_consents(self) -> set[ConsentPurpose]:
         """The optional purposes whose box is ticked."""
         ticked = {
             ConsentPurpose.SHARE_WITH_EMPLOYERS: self.consent_share.data,
             ConsentPurpose.KEEP_FOR_LATER_FAIRS: self.consent_keep.data,
+            ConsentPurpose.INVITE_AGAIN: self.consent_invite.data,
         }
         return {purpose for purpose, given in ticked.items() if given}
 
@@ -282,6 +286,7 @@ class ConsentForm(OptionalConsentFields, FlaskForm):
         return cls(data={
             "consent_share": registration.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS),
             "consent_keep": registration.has_consent(ConsentPurpose.KEEP_FOR_LATER_FAIRS),
+            "consent_invite": registration.has_consent(ConsentPurpose.INVITE_AGAIN),
         })
 
 

@@ -29,6 +29,7 @@ class ConsentPurpose(enum.StrEnum):
     PROCESSING = "processing"  # required: process the data for this fair
     SHARE_WITH_EMPLOYERS = "share_with_employers"
     KEEP_FOR_LATER_FAIRS = "keep_for_later_fairs"
+    INVITE_AGAIN = "invite_again"  # may be invited to later fairs near them (e-mail or SMS)
 
 
 class Registration(db.Model):  # type: ignore[name-defined,misc]

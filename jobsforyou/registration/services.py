@@ -267,7 +267,8 @@ def set_optional_consents(
     language: str,
 ) -> None:
     """Give or withdraw the optional consents; history kept with times and the page language."""
-    for purpose in (ConsentPurpose.SHARE_WITH_EMPLOYERS, ConsentPurpose.KEEP_FOR_LATER_FAIRS):
+    for purpose in (ConsentPurpose.SHARE_WITH_EMPLOYERS, ConsentPurpose.KEEP_FOR_LATER_FAIRS,
+                    ConsentPurpose.INVITE_AGAIN):
         active = registration.has_consent(purpose)
         if purpose in wanted and not active:
             registration.consents.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -9,11 +10,21 @@ from flask import Flask
 from sqlalchemy import select
 
 from jobsforyou.extensions import db
+from jobsforyou.followup.models import FollowUpRequest
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.registration.models import Registration, RegistrationStatus
+from jobsforyou.security import new_token, token_digest
 from tests.browser.conftest import axe_violations, screenshot
 from tests.conftest import post_form
-from tests.factories import make_fair, registration_form_data, system
+from tests.factories import (
+    make_attending,
+    make_employer,
+    make_fair,
+    make_registration,
+    registration_form_data,
+    system,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +77,27 @@ def test_keyboard_reaches_skip_link_first(live_server: str, new_page: Any) -> No
     assert page.evaluate("location.hash") == "#main"
 
 
+def _follow_up_link(app: Flask) -> str:
+    """An employer's follow-up page (a past fair, one talk recorded), by its secret link."""
+    with app.app_context():
+        fair = make_fair(title="#JobsForYou Früher")
+        employer = make_employer("Hasetal Logistik GmbH")
+        make_attending(fair, employer)
+        seeker = make_registration(fair, "Мирослава", "Коваленко",
+                                   desired_occupations=("комірник",))
+        fair.date = dt.date.today() - dt.timedelta(weeks=3)
+        now = dt.datetime.now(dt.UTC)
+        db.session.add(Outcome(fair_id=fair.id, registration_id=seeker.id,
+                               employer_id=employer.id, status=OutcomeStatus.TALKED,
+                               recorded_at=now, updated_at=now))
+        token = new_token()
+        db.session.add(FollowUpRequest(fair_id=fair.id, employer_id=employer.id, round=1,
+                                       token_digest=token_digest(token), sent_at=now,
+                                       expires_at=now + dt.timedelta(days=7), failed_attempts=0))
+        db.session.commit()
+    return f"/follow-up/r/{token}"
+
+
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_public_pages_have_no_accessibility_violations(
     app: Flask, live_server: str, new_page: Any, language: str
@@ -90,6 +122,9 @@ def test_public_pages_have_no_accessibility_violations(
         f"{personal}/consents",
         f"{personal}/delete",
         "/no-such-page",
+        _follow_up_link(app),
+        "/follow-up/r/" + "x" * 43,
+        "/invitations/r/" + "x" * 43,
     ]
     page = new_page(language, width=390, height=844)
     problems = {}

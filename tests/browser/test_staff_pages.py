@@ -86,7 +86,9 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/outcomes",
                       f"/organiser/fairs/{fair}/outcomes/scan",
                       f"/organiser/fairs/{world['held']}/statistics", "/organiser/statistics",
-                      f"/organiser/statistics?municipality={world['melle']}"],
+                      f"/organiser/statistics?municipality={world['melle']}",
+                      f"/organiser/fairs/{fair}/follow-up",
+                      f"/organiser/fairs/{fair}/invite-visitors"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }

@@ -89,6 +89,11 @@ ACCESS: dict[str, set[str]] = {
     "statistics.": FAIR_A_ORGANISERS,
     "statistics.overview": ORGANISERS | {"admin"},
     "statistics.overview_export": ORGANISERS | {"admin"},
+    # follow-up: an employer's answers and an invited visitor's form only with the right token
+    # (walked here with a wrong one: nobody); the answers overview, reminders and invitations:
+    # organisers of fair A
+    "follow_up.": set(), "reinvitation.": set(),
+    "follow_up_staff.": FAIR_A_ORGANISERS,
 }
 REFUSALS = (401, 403, 404)
 WRONG_TOKEN = "x" * 43
