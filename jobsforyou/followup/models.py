@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobsforyou.database import utcnow
+from jobsforyou.database import not_personal, personal, utcnow
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
@@ -54,11 +54,15 @@ class ReInvitation(db.Model):  # type: ignore[name-defined,misc]
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id", ondelete="CASCADE"), index=True)
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True)
-    channel: Mapped[str] = mapped_column(String(10))  # "email" or "sms"
-    token_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
-    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    channel: Mapped[str] = mapped_column(String(10), info=not_personal())  # "email" or "sms"
+    token_digest: Mapped[str | None] = mapped_column(
+        String(64), unique=True, info=personal(exported=False))
+    expires_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), info=personal())
+    invited_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=not_personal())
+    sent_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal())
 
     fair: Mapped[Fair] = relationship()
     registration: Mapped[Registration] = relationship()

@@ -21,6 +21,7 @@ from sqlalchemy.sql import Select
 from jobsforyou import ConfigurationError, create_app
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
+from jobsforyou.followup.models import ReInvitation
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
@@ -202,6 +203,10 @@ def _world(app: Flask) -> dict[str, Any]:
         record_outcome(kept_mail, employer, vacancy,
                        OutcomeInput(OutcomeStatus.INTERVIEW_PLANNED, "Termin im April"), staff.id,
                        now)
+        later_fair = make_fair(title="#JobsForYou Später")
+        db.session.add(ReInvitation(fair_id=later_fair.id, registration_id=gone.id,
+                                    channel="email", token_digest="0" * 64,
+                                    expires_at=now, sent_at=now))
         waiting = make_registration(fair, "Serhii", "Bondarenko", language="uk")
         assert waiting.status == RegistrationStatus.WAITLISTED
         fair.date = FAIR_DATE
@@ -250,7 +255,8 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
     assert set(markers.text) >= {"registrations.given_name", "registrations.email",
                                  "outcomes.note", "consents.given_at",
                                  "personal_links.token_digest", "registrations.checked_in_at"}
-    assert markers.unmarkable == {"registrations.needs_childcare", "outcomes.status"}
+    assert markers.unmarkable == {"registrations.needs_childcare", "outcomes.status",
+                                  "outcomes.follow_up_status"}
     export = _export(app, w["gone"])
     assert markers.exported - markers.found_in(export) == set()
     with app.app_context():  # the organisers' export for the person is the same
