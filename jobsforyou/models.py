@@ -17,6 +17,7 @@ from jobsforyou.registration.models import (
     Registration,
     RegistrationStatus,
 )
+from jobsforyou.talks.models import Talk, TalkSchedule, TalkStatus
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [
@@ -42,6 +43,9 @@ __all__ = [
     "Registration",
     "RegistrationStatus",
     "Role",
+    "Talk",
+    "TalkSchedule",
+    "TalkStatus",
     "User",
     "Vacancy",
     "VacancyStatus",
