@@ -33,9 +33,10 @@ from jobsforyou.registration.forms import (
     form_data_from_registration,
     profile_from_form,
 )
-from jobsforyou.registration.models import ConsentPurpose, Registration
+from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from jobsforyou.registration.notifications import personal_link, send_promotion_mail
 from jobsforyou.registration.tickets import ticket_qr_code
+from jobsforyou.talks.services import talks_of_registration
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
 bp.after_request(no_store)
@@ -56,8 +57,10 @@ def page(token: str):  # type: ignore[no-untyped-def]
     suggestions = vacancies_for_registration(
         registration, str(get_locale()), current_app.config["MATCHES_PER_SEEKER"]
     )
+    talks = (talks_of_registration(registration)
+             if registration.status == RegistrationStatus.CONFIRMED else [])
     return render_template("personal/page.html", registration=registration, token=token,
-                           link=personal_link(token), suggestions=suggestions,
+                           link=personal_link(token), suggestions=suggestions, talks=talks,
                            ConsentPurpose=ConsentPurpose)
 
 
