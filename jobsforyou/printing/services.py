@@ -84,11 +84,15 @@ def employer_list_pdf(plan: FairPlan, employer: Employer, times: TalkTimes | Non
     vacancies = sorted({pair.vacancy.id: pair.vacancy for pair in pairs}.values(),
                        key=lambda vacancy: vacancy.title)
     booth = next((pair.booth for pair in pairs if pair.booth), None)
+    unnamed = sorted({as_utc(moment) for pair in plan.by_employer.get(employer.id, [])
+                      if not may_share_contact(pair.registration)
+                      and (moment := talk_time(pair, times)) is not None})
     with force_locale(PRINT_LANGUAGE):
         html = render_template(
             "printing/match_list.html", fair=plan.fair, employer=employer, booth=booth,
             pairs=pairs, vacancies=vacancies, wished=wished_occupations,
             language=PRINT_LANGUAGE, talk_time=lambda pair: talk_time(pair, times),
+            unnamed_talks=unnamed,
         )
     return _pdf(html)
 

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobsforyou.extensions import db
+from jobsforyou.registration.models import ConsentPurpose
 from jobsforyou.talks.models import Talk, TalkStatus
 from jobsforyou.talks.services import local_time
 from tests.conftest import csrf_token_from, post_form, sign_in
@@ -30,7 +31,7 @@ from tests.web.test_printing import pdf_text
 EN = {"Accept-Language": "en"}
 
 
-def _fair(app: Flask) -> dict[str, Any]:
+def _fair(app: Flask, private: bool = False) -> dict[str, Any]:
     with app.app_context():
         fair = make_fair()
         kitchen = make_employer("Hotel Haus Ravensberg", town="Bad Iburg")
@@ -46,6 +47,12 @@ def _fair(app: Flask) -> dict[str, Any]:
         helper = make_registration(fair, "سمير", "الحسن", language="ar",
                                    desired_occupations=["طباخ"])
         token = add_personal_link(cook)
+        if private:  # a seeker who gets talks but did not agree to share their profile
+            hidden = make_registration(fair, "Verborgen", "Privat", language="uk",
+                                       desired_occupations=["кухар"])
+            for consent in hidden.consents:
+                if consent.purpose == ConsentPurpose.SHARE_WITH_EMPLOYERS:
+                    consent.withdrawn_at = dt.datetime.now(dt.UTC)
         db.session.commit()
         return {
             "fair": fair.id, "kitchen": kitchen.id, "bakery": bakery.id, "cook": cook.id,
@@ -178,7 +185,7 @@ def test_another_towns_organiser_cannot_see_or_change_the_talks(
 def test_times_on_the_personal_page_the_route_card_the_list_and_the_overview(
     app: Flask, client: FlaskClient, tmp_path: Path
 ) -> None:
-    ids = _fair(app)
+    ids = _fair(app, private=True)
     _set_up_and_plan(app, client, ids)
     times = {(r, e): start.strftime("%H:%M") for r, e, start, _s, _d in _talks(app, ids["fair"])}
     cook_kitchen, cook_bakery = times[(ids["cook"], ids["kitchen"])], times[
@@ -188,7 +195,9 @@ def test_times_on_the_personal_page_the_route_card_the_list_and_the_overview(
                           headers={"Accept-Language": "de"}).get_data(as_text=True)
     assert f">{cook_kitchen}</time>" in overview and f">{cook_bakery}</time>" in overview
 
-    card = pdf_text(client.get(f"/r/{ids['token']}/route-card.pdf").data, tmp_path)
+    card_pdf = client.get(f"/r/{ids['token']}/route-card.pdf").data
+    Path("/tmp/talk-card.pdf").write_bytes(card_pdf)  # to look at: pdftoppm -png -r 60
+    card = pdf_text(card_pdf, tmp_path)
     german = card[card.index("Ihre Stände"):]
     first, second = sorted([(cook_kitchen, "Stand 12"), (cook_bakery, "Stand 3")])
     assert f"Gespräch um {first[0]}" in german and f"Gespräch um {second[0]}" in german
@@ -203,10 +212,17 @@ def test_times_on_the_personal_page_the_route_card_the_list_and_the_overview(
 
     employer = app.test_client()
     sign_in(employer, ids["kitchen_user"])
-    listing = pdf_text(employer.get(f"/employer/fairs/{ids['fair']}/match-list.pdf").data,
-                       tmp_path)
+    list_pdf = employer.get(f"/employer/fairs/{ids['fair']}/match-list.pdf").data
+    Path("/tmp/talk-list.pdf").write_bytes(list_pdf)
+    listing = pdf_text(list_pdf, tmp_path)
     helper_kitchen = times[(ids["helper"], ids["kitchen"])]
     order = sorted([(cook_kitchen, "Коваленко"), (helper_kitchen, "الحسن")])
     assert f"Gespräch um {cook_kitchen}" in listing
     assert f"Gespräch um {helper_kitchen}" in listing
     assert listing.index(order[0][1]) < listing.index(order[1][1])  # candidates in slot order
+    # the seeker who shares nothing is not named, but the employer knows the slot is taken
+    hidden = [start for (r, e), start in times.items()
+              if e == ids["kitchen"] and r not in (ids["cook"], ids["helper"])]
+    assert len(hidden) == 1 and "Privat" not in listing
+    assert f"Auch belegt, mit Besuchenden, die ihr Profil nicht freigegeben haben: {hidden[0]}" in (
+        " ".join(listing.split()))
