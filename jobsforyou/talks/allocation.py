@@ -127,17 +127,21 @@ def allocate_talks(
     """
     length = plan.slot_minutes
     starts = [minutes(start) for start in slot_starts(plan)]
-    booth_busy: dict[int, list[int]] = defaultdict(list)
+    kept_at_booth: dict[int, list[int]] = defaultdict(list)
     seeker_busy: dict[int, list[int]] = defaultdict(list)
     done = set(left_out)
     for talk in kept:
-        booth_busy[talk.booth_id].append(minutes(talk.starts_at))
+        kept_at_booth[talk.booth_id].append(minutes(talk.starts_at))
         seeker_busy[talk.registration_id].append(minutes(talk.starts_at))
         done.add((talk.registration_id, talk.employer_id))
 
     def free(busy: list[int], start: int) -> bool:
         return all(abs(start - other) >= length for other in busy)
 
+    # the slots still open at each booth (slots never overlap each other, so a talk placed in
+    # one closes only that one)
+    open_at = {booth: [start for start in starts if free(kept_at_booth[booth], start)]
+               for own_booths in booths.values() for booth in own_booths}
     placed = []
     for wish in _best_wishes(wishes):
         if (wish.registration_id, wish.employer_id) in done:
@@ -145,14 +149,13 @@ def allocate_talks(
         own = seeker_busy[wish.registration_id]
         options = [
             (not free(own, start - length) or not free(own, start + length), start, booth)
-            for start in starts if free(own, start)
             for booth in sorted(booths.get(wish.employer_id, ()))
-            if free(booth_busy[booth], start)
+            for start in open_at[booth] if free(own, start)
         ]
         if not options:
             continue
         _back_to_back, start, booth = min(options)
-        booth_busy[booth].append(start)
+        open_at[booth].remove(start)
         own.append(start)
         placed.append(PlacedTalk(wish.registration_id, wish.employer_id, booth, time_of(start)))
     return placed
