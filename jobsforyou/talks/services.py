@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
 
 from jobsforyou.booths.attendance import holding_requests
 from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest
@@ -144,8 +145,15 @@ def _talks(fair: Fair, scope: Scope) -> list[Talk]:
 
 
 def talks_of_fair(scope: Scope, fair: Fair) -> list[Talk]:
-    """The fair's talks (scheduled and cancelled) by time, as the reader may see them."""
-    return _talks(fair, scope)
+    """The fair's talks (scheduled and cancelled) by time, as the reader may see them, with
+    their employer, booth and seeker loaded (one query each, for a list of hundreds)."""
+    return list(db.session.scalars(scoped(
+        select(Talk).where(Talk.fair_id == fair.id)
+        .options(selectinload(Talk.employer), selectinload(Talk.booth),
+                 selectinload(Talk.registration))
+        .order_by(Talk.starts_at, Talk.id),
+        scope,
+    )))
 
 
 def talk_times(fair: Fair) -> dict[tuple[int, int], dt.datetime]:

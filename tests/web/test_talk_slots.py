@@ -226,3 +226,32 @@ def test_times_on_the_personal_page_the_route_card_the_list_and_the_overview(
     assert len(hidden) == 1 and "Privat" not in listing
     assert f"Auch belegt, mit Besuchenden, die ihr Profil nicht freigegeben haben: {hidden[0]}" in (
         " ".join(listing.split()))
+
+
+def test_a_move_into_a_taken_booth_or_a_busy_seeker_is_refused(
+    app: Flask, client: FlaskClient
+) -> None:
+    from jobsforyou.talks import services
+
+    ids = _fair(app)
+    _set_up_and_plan(app, client, ids)
+    with app.app_context():
+        def talk(registration: int, employer: int) -> Talk:
+            return db.session.scalar(system(select(Talk).where(
+                Talk.registration_id == registration, Talk.employer_id == employer)))
+
+        cook_kitchen, cook_bakery = talk(ids["cook"], ids["kitchen"]), talk(ids["cook"],
+                                                                            ids["bakery"])
+        helper_kitchen = talk(ids["helper"], ids["kitchen"])
+        for target, start, refusal in (
+            (cook_kitchen, local_time(cook_bakery.starts_at), services.SeekerBusy),
+            (helper_kitchen, local_time(cook_kitchen.starts_at), services.SlotTaken),
+            (cook_kitchen, dt.time(10, 20), services.NotASlot),  # the break
+        ):
+            try:
+                services.move_talk(target, start, ids["organiser"])
+            except refusal:
+                continue
+            raise AssertionError((target.id, start, refusal))
+        assert local_time(cook_bakery.starts_at) not in services.free_slots(cook_kitchen)
+        assert not cook_kitchen.decided  # nothing changed
