@@ -18,6 +18,7 @@ from jobsforyou.fairs.scope import fair_ids_in_scope
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.scopes import registration_scope_rule
 from jobsforyou.scoping import Scope, register_scope_rule
+from jobsforyou.times import as_utc
 
 
 class TalkSchedule(db.Model):  # type: ignore[name-defined,misc]
@@ -74,6 +75,11 @@ class Talk(db.Model):  # type: ignore[name-defined,misc]
     employer: Mapped[Employer] = relationship()
     booth: Mapped[Booth | None] = relationship()
     registration: Mapped[Registration] = relationship()
+
+    @property
+    def starts_utc(self) -> dt.datetime:
+        """The start with its zone (SQLite hands it back naive)."""
+        return as_utc(self.starts_at)
 
     @property
     def decided(self) -> bool:

@@ -159,7 +159,7 @@ def talks_of_fair(scope: Scope, fair: Fair) -> list[Talk]:
 def talk_times(fair: Fair) -> dict[tuple[int, int], dt.datetime]:
     """(registration id, employer id) → the start of their scheduled talk, for the printouts
     (the caller checked that the reader may print the fair)."""
-    return {(talk.registration_id, talk.employer_id): talk.starts_at
+    return {(talk.registration_id, talk.employer_id): talk.starts_utc
             for talk in _talks(fair, SYSTEM) if talk.status == TalkStatus.SCHEDULED}
 
 
