@@ -80,7 +80,11 @@ def save_schedule(fair_id: int):  # type: ignore[no-untyped-def]
         field.errors = [*field.errors, talk_error_message(error)]
         return _page(fair, form, 422)
     audit.record("talk_schedule_saved", fair=fair.id)
-    flash(_("The talk slots have been saved."), "success")
+    if services.talks_of_fair(scope_for(current_user), fair):
+        flash(_("The talk slots have been saved. Plan the talks again so that they follow the "
+                "new slots; talks you moved or cancelled stay as they are."), "success")
+    else:
+        flash(_("The talk slots have been saved."), "success")
     return redirect(url_for("talk_slots.index", fair_id=fair.id))
 
 

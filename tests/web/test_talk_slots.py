@@ -141,6 +141,12 @@ def test_organiser_sets_up_slots_plans_moves_and_cancels_and_a_rerun_keeps_decis
     assert after[(ids["helper"], ids["bakery"])][1:] == (TalkStatus.CANCELLED, True)
     page = client.get(url, headers=EN).get_data(as_text=True)
     assert "Cancelled" in page and "Moved" in page
+    changed = _post(client, url, f"{url}/schedule", {"slot_minutes": "15", "starts_at": "10:00",
+                                                     "ends_at": "12:00", "breaks": ""})
+    assert changed.status_code == 302
+    page = client.get(url, headers=EN).get_data(as_text=True)
+    assert "Plan the talks again so that they follow the new slots" in page
+    assert "Every booth offers 8 slots." in page
 
 
 def test_a_wrong_schedule_is_refused_with_the_reason_at_the_field(
