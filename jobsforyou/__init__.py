@@ -172,6 +172,7 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
+    from jobsforyou.printing.talk_views import bp as talk_slots_bp
     from jobsforyou.printing.views import bp as printing_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
@@ -202,6 +203,7 @@ def register_blueprints(app: Flask) -> None:
         follow_up_bp,
         invitation_bp,
         follow_up_staff_bp,
+        talk_slots_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -25,7 +25,7 @@ FEATURE_LAYERS: tuple[tuple[str, ...], ...] = (
     ("vacancies",),
     ("booths",),
     ("registration",),
-    ("matchmaking", "imports", "retention"),
+    ("matchmaking", "imports", "retention", "talks"),
     ("organisers", "outcomes", "personal", "public", "privacy", "checkin"),
     ("printing", "statistics", "followup"),
     ("demo",),

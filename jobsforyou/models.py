@@ -20,6 +20,7 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.retained import RetainedFigure
 from jobsforyou.statistics import contributions as _statistics  # noqa: F401  (outcome counts)
+from jobsforyou.talks.models import Talk, TalkSchedule, TalkStatus
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 
 __all__ = [
@@ -49,6 +50,9 @@ __all__ = [
     "RegistrationStatus",
     "RetainedFigure",
     "Role",
+    "Talk",
+    "TalkSchedule",
+    "TalkStatus",
     "User",
     "Vacancy",
     "VacancyStatus",

@@ -33,10 +33,11 @@ from jobsforyou.registration.forms import (
     form_data_from_registration,
     profile_from_form,
 )
-from jobsforyou.registration.models import ConsentPurpose, Registration
+from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from jobsforyou.registration.notifications import notify_promoted, personal_link
 from jobsforyou.registration.tickets import ticket_qr_code
 from jobsforyou.retention.policy import retention_policy
+from jobsforyou.talks.services import talks_of_registration
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
 bp.after_request(no_store)
@@ -61,8 +62,10 @@ def page(token: str):  # type: ignore[no-untyped-def]
     deletion_date = retention_policy(current_app.config).deletion_date(
         registration.fair.date, kept
     )
+    talks = (talks_of_registration(registration)
+             if registration.status == RegistrationStatus.CONFIRMED else [])
     return render_template("personal/page.html", registration=registration, token=token,
-                           link=personal_link(token), suggestions=suggestions,
+                           link=personal_link(token), suggestions=suggestions, talks=talks,
                            ConsentPurpose=ConsentPurpose, kept=kept,
                            deletion_date=deletion_date)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import weasyprint
@@ -18,11 +20,15 @@ from jobsforyou.matchmaking.services import wished_occupations
 from jobsforyou.printing.plan import FairPlan, PlannedPair
 from jobsforyou.registration.models import ConsentPurpose, Registration
 from jobsforyou.registration.tickets import ticket_qr_code
+from jobsforyou.times import as_utc
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "css" / "printed.css"
 RIGHT_TO_LEFT = frozenset(language.code for language in LANGUAGES if language.direction == "rtl")
 PRINT_LANGUAGE = "de"  # employers' lists and the check-in list are in German
 CARD_LAYOUTS = ("a6", "a4")
+# (registration id, employer id) -> the start of their scheduled talk (UTC)
+TalkTimes = Mapping[tuple[int, int], dt.datetime]
+_NO_TALK = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def direction(language: str) -> str:
@@ -57,32 +63,57 @@ def listed_pairs(plan: FairPlan, employer: Employer) -> list[PlannedPair]:
             if may_share_contact(pair.registration)]
 
 
-def employer_list_pdf(plan: FairPlan, employer: Employer) -> bytes:
-    """An employer's match list for a fair (A4, German): vacancies and candidates to expect."""
-    pairs = listed_pairs(plan, employer)
+def talk_time(pair: PlannedPair, times: TalkTimes) -> dt.datetime | None:
+    """When the pair's talk starts, if it has one."""
+    return times.get((pair.registration.id, pair.vacancy.employer_id))
+
+
+def in_talk_order(pairs: list[PlannedPair], times: TalkTimes) -> list[PlannedPair]:
+    """Pairs with a talk by its time first, then the others in their given order."""
+    def start(pair: PlannedPair) -> dt.datetime:
+        moment = talk_time(pair, times)
+        return _NO_TALK if moment is None else as_utc(moment)
+    return sorted(pairs, key=start)
+
+
+def employer_list_pdf(plan: FairPlan, employer: Employer, times: TalkTimes | None = None) -> bytes:
+    """An employer's match list for a fair (A4, German): vacancies and candidates to expect,
+    those with a talk slot first in slot order, with the time."""
+    times = times or {}
+    pairs = in_talk_order(listed_pairs(plan, employer), times)
     vacancies = sorted({pair.vacancy.id: pair.vacancy for pair in pairs}.values(),
                        key=lambda vacancy: vacancy.title)
     booth = next((pair.booth for pair in pairs if pair.booth), None)
+    unnamed = sorted({as_utc(moment) for pair in plan.by_employer.get(employer.id, [])
+                      if not may_share_contact(pair.registration)
+                      and (moment := talk_time(pair, times)) is not None})
     with force_locale(PRINT_LANGUAGE):
         html = render_template(
             "printing/match_list.html", fair=plan.fair, employer=employer, booth=booth,
             pairs=pairs, vacancies=vacancies, wished=wished_occupations,
-            language=PRINT_LANGUAGE,
+            language=PRINT_LANGUAGE, talk_time=lambda pair: talk_time(pair, times),
+            unnamed_talks=unnamed,
         )
     return _pdf(html)
 
 
-def _card_side(plan: FairPlan, registration: Registration, language: str) -> Markup:
+def _card_side(plan: FairPlan, registration: Registration, language: str,
+               times: TalkTimes) -> Markup:
     with force_locale(language):
         return Markup(render_template(
             "printing/_route_card_side.html", fair=plan.fair, registration=registration,
-            pairs=plan.by_registration.get(registration.id, []), language=language,
-            direction=direction(language),
+            pairs=in_talk_order(plan.by_registration.get(registration.id, []), times),
+            language=language, direction=direction(language),
+            talk_time=lambda pair: talk_time(pair, times),
         ))
 
 
-def route_cards_pdf(plan: FairPlan, registrations: list[Registration], layout: str) -> bytes:
-    """Route cards, each in the seeker's language and German; A6 four to a sheet, or A4 alone."""
+def route_cards_pdf(plan: FairPlan, registrations: list[Registration], layout: str,
+                    times: TalkTimes | None = None) -> bytes:
+    """Route cards, each in the seeker's language and German; A6 four to a sheet, or A4 alone.
+    Booths with a talk come first in the order of the talks (the walking order), then the
+    others by booth number."""
+    times = times or {}
     cards = []
     for registration in registrations:
         languages = [registration.language]
@@ -91,7 +122,8 @@ def route_cards_pdf(plan: FairPlan, registrations: list[Registration], layout: s
         cards.append({
             "registration": registration,
             "qr": ticket_qr_data_uri(registration),
-            "sides": [_card_side(plan, registration, language) for language in languages],
+            "sides": [_card_side(plan, registration, language, times)
+                      for language in languages],
         })
     with force_locale(registrations[0].language if len(registrations) == 1 else PRINT_LANGUAGE):
         html = render_template("printing/route_cards.html", cards=cards, layout=layout,

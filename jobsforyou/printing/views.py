@@ -16,6 +16,7 @@ from jobsforyou.headers import attachment
 from jobsforyou.printing import access, services
 from jobsforyou.printing.plan import plan_fair
 from jobsforyou.scoping import scope_for
+from jobsforyou.talks.services import talk_times
 
 bp = Blueprint("printing", __name__)
 
@@ -40,7 +41,7 @@ def _employer_list(fair: Fair, employer: Employer) -> bytes:
     plan = plan_fair(fair, access.all_seekers(fair))
     listed = [pair.registration.id for pair in services.listed_pairs(plan, employer)]
     audit.record("match_list_printed", fair=fair.id, employer=employer.id, registrations=listed)
-    return services.employer_list_pdf(plan, employer)
+    return services.employer_list_pdf(plan, employer, talk_times(fair))
 
 
 @bp.get("/fairs/<int:fair_id>/print/employers/<int:employer_id>.pdf")
@@ -78,7 +79,8 @@ def all_route_cards(fair_id: int) -> Response:
     seekers = access.all_seekers(fair)
     if not seekers:
         abort(404)
-    pdf = services.route_cards_pdf(plan_fair(fair, seekers), seekers, _layout())
+    pdf = services.route_cards_pdf(plan_fair(fair, seekers), seekers, _layout(),
+                                   talk_times(fair))
     audit.record("route_cards_printed", fair=fair.id, registrations=[s.id for s in seekers])
     return _download(pdf, f"route-cards-{fair.id}.pdf")
 
@@ -93,7 +95,7 @@ def route_card(fair_id: int, registration_id: int) -> Response:
     except access.NotFound:
         abort(404)
     pdf = services.route_cards_pdf(plan_fair(fair, access.all_seekers(fair)), [seeker],
-                                   _layout())
+                                   _layout(), talk_times(fair))
     audit.record("route_card_printed", fair=fair.id, registration=seeker.id)
     return _download(pdf, f"route-card-{seeker.ticket_code}.pdf")
 
@@ -106,7 +108,7 @@ def own_route_card(token: str) -> Response:
     except access.NotFound:
         abort(404)
     pdf = services.route_cards_pdf(plan_fair(seeker.fair, access.all_seekers(seeker.fair)),
-                                   [seeker], _layout())
+                                   [seeker], _layout(), talk_times(seeker.fair))
     return _download(pdf, f"route-card-{seeker.ticket_code}.pdf")
 
 
@@ -129,5 +131,8 @@ def overview(fair_id: int) -> str:
     seekers = access.all_seekers(fair)
     plan = plan_fair(fair, seekers)
     audit.record("match_overview_viewed", fair=fair.id)
+    times = talk_times(fair)
     return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
-                           employers=attending_employers(fair), language=str(get_locale()))
+                           employers=attending_employers(fair), language=str(get_locale()),
+                           talk_time=lambda pair: services.talk_time(pair, times),
+                           in_talk_order=lambda pairs: services.in_talk_order(pairs, times))

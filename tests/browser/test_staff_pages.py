@@ -42,12 +42,14 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         seeker = make_registration(fair, "Мирослава", "Коваленко", interpreter_language="uk",
                                    desired_occupations=("комірник",))
         held = _held_fair_with_figures()
+        talk = _talk(fair, employer, seeker)
         users = {role: make_account(role).email for role in
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
         users["checkin"] = make_account("checkin", fair_id=fair.id).email
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
-                "seeker": seeker.id, "held": held, "melle": municipality("Melle").id,
+                "seeker": seeker.id, "held": held, "talk": talk,
+                "melle": municipality("Melle").id,
                 "request": request.id, "users": users}
 
 
@@ -63,6 +65,21 @@ def _held_fair_with_figures() -> int:
     fair.date = dt.date.today() - dt.timedelta(days=7)
     db.session.commit()
     return fair.id
+
+
+def _talk(fair: Any, employer: Any, seeker: Any) -> int:
+    """Talk slots at the fair (10 minutes, a break) and one planned talk; its id."""
+    import datetime as dt
+
+    from jobsforyou.extensions import db
+    from jobsforyou.talks.allocation import Break, SlotPlan, TalkWish
+    from jobsforyou.talks.services import plan_talks, save_schedule
+
+    save_schedule(fair, SlotPlan(10, dt.time(10, 0), dt.time(12, 0),
+                                 (Break(dt.time(11, 0), dt.time(11, 15)),)))
+    (talk,) = plan_talks(fair, [TalkWish(seeker.id, employer.id, 0.8)])
+    db.session.commit()
+    return int(talk.id)
 
 
 def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
@@ -88,7 +105,8 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{world['held']}/statistics", "/organiser/statistics",
                       f"/organiser/statistics?municipality={world['melle']}",
                       f"/organiser/fairs/{fair}/follow-up",
-                      f"/organiser/fairs/{fair}/invite-visitors"],
+                      f"/organiser/fairs/{fair}/invite-visitors",
+                      f"/fairs/{fair}/talks", f"/fairs/{fair}/talks/{world['talk']}/move"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }

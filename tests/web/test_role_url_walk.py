@@ -80,6 +80,8 @@ ACCESS: dict[str, set[str]] = {
     "printing.": FAIR_A_ORGANISERS,
     "printing.own_employer_list": {"employer_a", "admin"},
     "printing.own_route_card": set(),
+    # talk slots of fair A: its organisers set them up, plan, move and cancel talks
+    "talk_slots.": FAIR_A_ORGANISERS,
     # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
     "outcomes.": FAIR_A_ORGANISERS,
     "outcomes.record_for_candidate": {"employer_a", "admin"},
@@ -141,7 +143,7 @@ def world(app: Flask) -> dict[str, Any]:
                     "booth_id": 1, "upload_id": upload.id, "token_id": token.id,
                     "user_id": users["employer_a"], "token": WRONG_TOKEN, "kind": "csv",
                     "action": "close", "filename": "css/site.css",
-                    "code_id": 1},
+                    "code_id": 1, "talk_id": 1},
             "secrets": ("Коваленко", "Anlagenmechaniker", "Alpha Anlagenbau"),
         }
 
