@@ -20,6 +20,8 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.retained import RetainedFigure
 from jobsforyou.statistics import contributions as _statistics  # noqa: F401  (outcome counts)
+from jobsforyou.followup import export as _invitation_export  # noqa: F401  (data export)
+from jobsforyou.talks import export as _talk_export  # noqa: F401  (data export)
 from jobsforyou.talks.models import Talk, TalkSchedule, TalkStatus
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus
 

@@ -176,6 +176,9 @@ def outcomes_about_seeker(registration: Registration) -> list[dict[str, object]]
             "note": outcome.note,
             "recorded_at": outcome.recorded_at.isoformat(),
             "updated_at": outcome.updated_at.isoformat(),
+            "after_the_fair": outcome.follow_up_status.value if outcome.follow_up_status else None,
+            "after_the_fair_answered_at": (outcome.followed_up_at.isoformat()
+                                           if outcome.followed_up_at else None),
         }
         for outcome in found
     ]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
 from jobsforyou.booths.models import Booth
-from jobsforyou.database import enum_type, utcnow
+from jobsforyou.database import enum_type, not_personal, personal, utcnow
 from jobsforyou.employers.models import Employer
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
@@ -65,12 +65,14 @@ class Talk(db.Model):  # type: ignore[name-defined,misc]
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), index=True
     )
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), info=personal())
     status: Mapped[TalkStatus] = mapped_column(enum_type(TalkStatus),
-                                               default=TalkStatus.SCHEDULED)
-    moved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    moved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+                                               default=TalkStatus.SCHEDULED, info=not_personal())
+    moved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=not_personal())
+    moved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), info=personal())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, info=personal())
     fair: Mapped[Fair] = relationship()
     employer: Mapped[Employer] = relationship()
     booth: Mapped[Booth | None] = relationship()

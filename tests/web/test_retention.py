@@ -22,6 +22,7 @@ from jobsforyou import ConfigurationError, create_app
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.followup.models import ReInvitation
+from jobsforyou.talks.models import Talk
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
@@ -207,6 +208,8 @@ def _world(app: Flask) -> dict[str, Any]:
         db.session.add(ReInvitation(fair_id=later_fair.id, registration_id=gone.id,
                                     channel="email", token_digest="0" * 64,
                                     expires_at=now, sent_at=now))
+        db.session.add(Talk(fair_id=fair.id, employer_id=employer.id, registration_id=gone.id,
+                            starts_at=now, moved_at=now, created_at=now))
         waiting = make_registration(fair, "Serhii", "Bondarenko", language="uk")
         assert waiting.status == RegistrationStatus.WAITLISTED
         fair.date = FAIR_DATE
