@@ -146,6 +146,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
     from jobsforyou.checkin.views import bp as checkin_bp
+    from jobsforyou.checkin.walkin_views import bp as walk_ins_bp
     from jobsforyou.health import bp as health_bp
     from jobsforyou.i18n import bp as i18n_bp
     from jobsforyou.imports.api import bp as imports_api_bp
@@ -176,6 +177,7 @@ def register_blueprints(app: Flask) -> None:
         organiser_fairs_bp,
         organiser_registrations_bp,
         checkin_bp,
+        walk_ins_bp,
         outcomes_bp,
         imports_bp,
         imports_api_bp,
