@@ -157,7 +157,7 @@ def interpreter_plan(scope: Scope, fair: Fair) -> list[InterpreterNeed]:
 EXPORT_HEADERS = (
     "Ticket", "Nachname", "Vorname", "Status", "Telefon", "E-Mail", "Sprache der Anmeldung",
     "Sprachen", "Deutsch", "Wunschberufe", "Dolmetschen", "Kinderbetreuung",
-    "Weitergabe an Arbeitgeber", "Angemeldet am", "Eingecheckt um", "Am Schalter angemeldet",
+    "Weitergabe an Arbeitgeber", "Angemeldet am", "Eingecheckt um", "Vor Ort angemeldet",
 )
 STATUS_WORDS = {"confirmed": "bestätigt", "waitlisted": "Warteliste", "withdrawn": "zurückgezogen"}
 

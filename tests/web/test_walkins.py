@@ -217,7 +217,7 @@ def test_organiser_registers_a_walk_in_and_finds_it_with_the_filter(
         assert walk_in.assisted_by_id == world["organiser"]
     csv = client.get(f"/organiser/fairs/{world['fair_a']}/registrations.csv",
                      query_string={"channel": "desk"}).get_data(as_text=True)
-    assert "Am Schalter angemeldet" in csv and "Haddad" in csv and "Коваленко" not in csv
+    assert "Vor Ort angemeldet" in csv and "Haddad" in csv and "Коваленко" not in csv
 
 
 def test_desk_counts_walk_ins(app: Flask, client: FlaskClient) -> None:
