@@ -15,8 +15,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from jobsforyou.checkin.models import FairDayCode
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
+from jobsforyou.mail import outbox
 from jobsforyou.registration.models import (
     ConsentPurpose,
     Registration,
@@ -215,6 +217,8 @@ def test_organiser_registers_a_walk_in_and_finds_it_with_the_filter(
     with app.app_context():
         walk_in = _registrations(world["fair_a"])[-1]
         assert walk_in.assisted_by_id == world["organiser"]
+    person = client.get(f"{url}/{walk_in.id}").get_data(as_text=True)
+    assert "– at the check-in desk, with the staff's help" in person
     csv = client.get(f"/organiser/fairs/{world['fair_a']}/registrations.csv",
                      query_string={"channel": "desk"}).get_data(as_text=True)
     assert "Vor Ort angemeldet" in csv and "Haddad" in csv and "Коваленко" not in csv
@@ -284,3 +288,44 @@ def test_walk_ins_are_audited_by_id(
     assert registered and registered[0]["registration"] == walk_in.id
     assert registered[0]["user"] == world["checkin_a"]
     assert "Haddad" not in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_a_walk_in_with_an_e_mail_address_gets_the_link_by_mail_in_their_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    world = _world(app)
+    sign_in(client, world["checkin_a"])
+    response = _walk_in(client, world["fair_a"], language="uk", email="ahmad@example.org")
+    assert response.status_code == 200
+    with app.app_context():
+        [mail] = outbox()
+        (walk_in,) = _registrations(world["fair_a"])
+    assert mail.recipient == "ahmad@example.org"
+    assert walk_in.ticket_code in mail.body and "#JobsForYou Bramsche" in mail.subject
+    assert mail.subject.startswith("Ваша реєстрація")  # Ukrainian, as chosen at the desk
+
+
+def test_a_fair_day_code_holder_registers_walk_ins_of_that_fair_only(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    today = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=1))).date()
+    world = _world(app, date=today)
+    organiser = app.test_client()
+    sign_in(organiser, world["organiser"])
+    created = post_form(organiser, f"/fairs/{world['fair_a']}/check-in/codes", {})
+    code = re.search(r'<strong class="code" dir="ltr">([A-Z0-9]{8})</strong>',
+                     created.get_data(as_text=True))
+    assert code
+    assert post_form(client, "/check-in/code", {"code": code.group(1)}).status_code == 302
+    caplog.set_level(logging.INFO, logger="jobsforyou.audit")
+    assert _walk_in(client, world["fair_a"], language="tr").status_code == 200
+    assert client.get(f"/fairs/{world['fair_b']}/check-in/walk-in/tr").status_code in (
+        302, 401, 404)
+    with app.app_context():
+        (walk_in,) = _registrations(world["fair_a"])
+        assert walk_in.registered_at_desk and walk_in.assisted_by_id is None
+        assert walk_in.checked_in_at is not None
+        code_id = db.session.scalar(select(FairDayCode.id))
+    events = [json.loads(r.getMessage()) for r in caplog.records if r.name == "jobsforyou.audit"]
+    registered = [e for e in events if e["event"] == "walk_in_registered"]
+    assert registered and registered[0]["fair_day_code"] == code_id
