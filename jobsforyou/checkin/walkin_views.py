@@ -11,7 +11,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from jobsforyou.checkin import walkins
+from jobsforyou.checkin import services, walkins
 from jobsforyou.checkin.views import desk_audit, desk_scope
 from jobsforyou.extensions import login_manager
 from jobsforyou.fairs.models import Fair
@@ -80,6 +80,8 @@ def register(fair_id: int, language: str):  # type: ignore[no-untyped-def]
             except registration_services.RegistrationBusy:
                 current_app.logger.warning("Walk-in for fair %s timed out on the lock", fair.id)
                 busy = True
+            except services.CheckInBusy:
+                abort(503)  # rolls the new registration back: nothing half done is kept
     if result is not None:
         return _ticket_page(fair, result, language, staff_language)
     staff = _staff_part(staff_language, "checkin/_walk_in_staff.html", fair=fair,
