@@ -159,6 +159,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every feature's blueprint."""
     from jobsforyou.booths.views import bp as booths_bp
     from jobsforyou.checkin.views import bp as checkin_bp
+    from jobsforyou.checkin.walkin_views import bp as walk_ins_bp
     from jobsforyou.followup.staff_views import bp as follow_up_staff_bp
     from jobsforyou.followup.views import bp as follow_up_bp
     from jobsforyou.followup.views import invitation_bp
@@ -194,6 +195,7 @@ def register_blueprints(app: Flask) -> None:
         organiser_fairs_bp,
         organiser_registrations_bp,
         checkin_bp,
+        walk_ins_bp,
         outcomes_bp,
         imports_bp,
         imports_api_bp,

@@ -5,6 +5,7 @@ from jobsforyou.booths.models import Booth, BoothAssignment, BoothRequest, Booth
 from jobsforyou.checkin.models import FairDayCode
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair, FairStatus
+from jobsforyou.followup import export as _invitation_export  # noqa: F401  (data export)
 from jobsforyou.followup.models import FollowUpRequest, ReInvitation
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
@@ -20,7 +21,6 @@ from jobsforyou.registration.models import (
 )
 from jobsforyou.registration.retained import RetainedFigure
 from jobsforyou.statistics import contributions as _statistics  # noqa: F401  (outcome counts)
-from jobsforyou.followup import export as _invitation_export  # noqa: F401  (data export)
 from jobsforyou.talks import export as _talk_export  # noqa: F401  (data export)
 from jobsforyou.talks.models import Talk, TalkSchedule, TalkStatus
 from jobsforyou.vacancies.models import Vacancy, VacancyStatus

@@ -17,7 +17,11 @@ from jobsforyou.database import RowLocked, lock_row
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.fairs.scope import desk_fairs_in_scope
-from jobsforyou.registration.models import Registration, RegistrationStatus
+from jobsforyou.registration.models import (
+    Registration,
+    RegistrationChannel,
+    RegistrationStatus,
+)
 from jobsforyou.registration.search import matches
 from jobsforyou.registration.tickets import ticket_code_from_scan
 from jobsforyou.scoping import SYSTEM, Scope, scoped
@@ -75,11 +79,12 @@ class CheckInResult:
 
 @dataclass(frozen=True)
 class DeskCounts:
-    """Registered (confirmed), checked-in and waiting-list registrations of a fair."""
+    """Registered (confirmed), checked-in and waiting-list registrations, and walk-ins."""
 
     registered: int
     checked_in: int
     waitlisted: int
+    walk_ins: int = 0  # registered at the desk (not withdrawn since)
 
 
 def local_time(moment: dt.datetime) -> str:
@@ -202,11 +207,14 @@ def counts(scope: Scope, fair_id: int) -> DeskCounts:
     """The desk's live counts."""
     desk_fair(scope, fair_id)
     rows = db.session.execute(scoped(
-        select(Registration.status, Registration.checked_in_at)
+        select(Registration.status, Registration.checked_in_at, Registration.channel)
         .where(Registration.fair_id == fair_id), scope)).all()
-    states = Counter(status for status, _ in rows)
+    states = Counter(status for status, _at, _channel in rows)
     return DeskCounts(
         registered=states[RegistrationStatus.CONFIRMED],
-        checked_in=sum(1 for _, at in rows if at is not None),
+        checked_in=sum(1 for _status, at, _channel in rows if at is not None),
         waitlisted=states[RegistrationStatus.WAITLISTED],
+        walk_ins=sum(1 for status, _at, channel in rows
+                     if channel == RegistrationChannel.DESK
+                     and status != RegistrationStatus.WITHDRAWN),
     )

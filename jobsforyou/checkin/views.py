@@ -42,7 +42,7 @@ def desk_scope() -> Scope | None:
     return None
 
 
-def _audit(event: str, **details: object) -> None:
+def desk_audit(event: str, **details: object) -> None:
     """An audit line; a fair-day code session is named by its code's id."""
     if not current_user.is_authenticated and CODE_SESSION_KEY in session:
         details["fair_day_code"] = session[CODE_SESSION_KEY]
@@ -68,9 +68,9 @@ def _desk_page(scope: Scope, fair_id: int, *, result: services.CheckInResult | N
     query = search_form.query()
     found = services.search(scope, fair_id, query)
     if query:
-        _audit("checkin_search", fair=fair_id, registrations=[r.id for r in found])
+        desk_audit("checkin_search", fair=fair_id, registrations=[r.id for r in found])
     if result is not None:
-        _audit("checked_in", registration=result.registration.id, already=result.already)
+        desk_audit("checked_in", registration=result.registration.id, already=result.already)
     return render_template(
         "checkin/desk.html", fair=services.desk_fair(scope, fair_id),
         scan=scan or ScanForm(formdata=None), search=search_form, query=query,
@@ -126,7 +126,7 @@ def undo(fair_id: int, registration_id: int):  # type: ignore[no-untyped-def]
         registration = services.undo_check_in(scope, fair_id, registration_id)
     except services.CheckInError as error:
         return _desk_page(scope, fair_id, error=error, status=messages.error_status(error))
-    _audit("check_in_undone", registration=registration.id)
+    desk_audit("check_in_undone", registration=registration.id)
     flash(_("The check-in of %(name)s was undone.",
             name=f"{registration.given_name} {registration.family_name}"), "success")
     return redirect(url_for("checkin.desk", fair_id=fair_id))
@@ -137,7 +137,7 @@ def desk_counts(fair_id: int) -> Response:
     """The live counts as JSON, polled by the desk page's script."""
     counts = services.counts(_scope_at_desk(fair_id), fair_id)
     return jsonify(registered=counts.registered, checked_in=counts.checked_in,
-                   waitlisted=counts.waitlisted)
+                   waitlisted=counts.waitlisted, walk_ins=counts.walk_ins)
 
 
 def _managing_scope(fair_id: int) -> Scope:

@@ -40,6 +40,17 @@ def desk_fairs_in_scope(scope: Scope) -> ColumnElement[bool]:
     return false()
 
 
+def walk_in_fairs_in_scope(scope: Scope) -> ColumnElement[bool]:
+    """A condition on Fair.id: the fairs at whose desk this scope may register walk-ins.
+
+    Whoever runs a fair's desk registers its walk-ins there (check-in staff and fair-day code
+    holders of that one fair, its organisers, admins), and nobody else.
+    """
+    if scope.is_system:
+        return false()  # a walk-in is registered by a person at the desk, never by the system
+    return desk_fairs_in_scope(scope)
+
+
 def fair_ids_in_scope(scope: Scope) -> ColumnElement[bool]:
     """A sub-select of the ids of the fairs in scope, for conditions on other tables."""
     return select(Fair.id).where(fairs_in_scope(scope)).scalar_subquery()  # type: ignore[return-value]

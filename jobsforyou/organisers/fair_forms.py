@@ -121,6 +121,7 @@ class RegistrationFilterForm(FlaskForm):
     childcare = SelectField(_l("Childcare"), validators=[Optional()])
     checked_in = SelectField(_l("Checked in"), validators=[Optional()])
     status = SelectField(_l("Status"), validators=[Optional()])
+    channel = SelectField(_l("Where they registered"), validators=[Optional()])
 
     def set_choices(self) -> None:
         """The choices of every filter, 'all' first."""
@@ -139,3 +140,5 @@ class RegistrationFilterForm(FlaskForm):
         self.status.choices = select_choices(every + [
             ("confirmed", _l("Confirmed")), ("waitlisted", _l("Waiting list")),
             ("withdrawn", _l("Withdrawn"))])
+        self.channel.choices = select_choices(every + [
+            ("desk", _l("Registered at the desk")), ("online", _l("Registered online"))])

@@ -48,11 +48,12 @@ def _filtered(fair: Fair) -> tuple[RegistrationFilterForm, list[Registration]]:
     form.validate()
     valid = {name: (getattr(form, name).data or "") if not getattr(form, name).errors else ""
              for name in ("q", "language", "german_level", "occupation", "interpreter",
-                          "childcare", "checked_in", "status")}
+                          "childcare", "checked_in", "status", "channel")}
     wanted = registrations.RegistrationFilter(
         query=valid["q"], language=valid["language"], german_level=valid["german_level"],
         occupation=valid["occupation"], interpreter=valid["interpreter"],
         childcare=valid["childcare"], checked_in=valid["checked_in"], status=valid["status"],
+        channel=valid["channel"],
     )
     return form, registrations.registrations_of(scope_for(current_user), fair, wanted)
 

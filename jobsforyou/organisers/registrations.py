@@ -13,7 +13,12 @@ from jobsforyou.booths.models import BoothRequest
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.imports.exporting import write_table
-from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
+from jobsforyou.registration.models import (
+    ConsentPurpose,
+    Registration,
+    RegistrationChannel,
+    RegistrationStatus,
+)
 from jobsforyou.registration.search import matches, name_key
 from jobsforyou.scoping import SYSTEM, Scope, scoped
 from jobsforyou.times import local_text
@@ -33,16 +38,18 @@ class RegistrationFilter:
     childcare: str = ""
     checked_in: str = ""
     status: str = ""
+    channel: str = ""  # "desk" (walk-ins) / "online" / ""
 
 
 @dataclass(frozen=True)
 class RegistrationCounts:
-    """How many registered for a fair, by state."""
+    """How many registered for a fair, by state, and how many of them at the desk."""
 
     confirmed: int
     waitlisted: int
     withdrawn: int
     checked_in: int
+    at_desk: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ def registrations_of(scope: Scope, fair: Fair, wanted: RegistrationFilter) -> li
         query = query.where(Registration.checked_in_at.is_not(None))
     elif wanted.checked_in == NO:
         query = query.where(Registration.checked_in_at.is_(None))
+    if wanted.channel:
+        query = query.where(Registration.channel == RegistrationChannel(wanted.channel))
     found = db.session.scalars(scoped(query, scope))
     chosen = [
         r for r in found
@@ -104,16 +113,19 @@ def registration_of(scope: Scope, fair: Fair, registration_id: int) -> Registrat
 def counts_of(scope: Scope, fair: Fair) -> RegistrationCounts:
     """Confirmed, waiting, withdrawn and checked-in registrations of the fair."""
     rows = db.session.execute(scoped(
-        select(Registration.status, Registration.checked_in_at)
+        select(Registration.status, Registration.checked_in_at, Registration.channel)
         .where(Registration.fair_id == fair.id),
         scope,
     )).all()
-    states = Counter(status for status, _ in rows)
+    states = Counter(status for status, _at, _channel in rows)
     return RegistrationCounts(
         confirmed=states[RegistrationStatus.CONFIRMED],
         waitlisted=states[RegistrationStatus.WAITLISTED],
         withdrawn=states[RegistrationStatus.WITHDRAWN],
-        checked_in=sum(1 for _, at in rows if at is not None),
+        checked_in=sum(1 for _status, at, _channel in rows if at is not None),
+        at_desk=sum(1 for status, _at, channel in rows
+                    if channel == RegistrationChannel.DESK
+                    and status != RegistrationStatus.WITHDRAWN),
     )
 
 
@@ -145,7 +157,7 @@ def interpreter_plan(scope: Scope, fair: Fair) -> list[InterpreterNeed]:
 EXPORT_HEADERS = (
     "Ticket", "Nachname", "Vorname", "Status", "Telefon", "E-Mail", "Sprache der Anmeldung",
     "Sprachen", "Deutsch", "Wunschberufe", "Dolmetschen", "Kinderbetreuung",
-    "Weitergabe an Arbeitgeber", "Angemeldet am", "Eingecheckt um",
+    "Weitergabe an Arbeitgeber", "Angemeldet am", "Eingecheckt um", "Vor Ort angemeldet",
 )
 STATUS_WORDS = {"confirmed": "bestätigt", "waitlisted": "Warteliste", "withdrawn": "zurückgezogen"}
 
@@ -158,7 +170,8 @@ def export(registrations: list[Registration], kind: str, zone: dt.tzinfo) -> byt
          ", ".join(r.desired_occupations), r.interpreter_language or "",
          "ja" if r.needs_childcare else "nein",
          "ja" if r.has_consent(ConsentPurpose.SHARE_WITH_EMPLOYERS) else "nein",
-         local_text(r.created_at, zone), local_text(r.checked_in_at, zone)]
+         local_text(r.created_at, zone), local_text(r.checked_in_at, zone),
+         "ja" if r.registered_at_desk else "nein"]
         for r in registrations
     ]
     return write_table(EXPORT_HEADERS, rows, kind)

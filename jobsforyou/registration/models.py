@@ -23,6 +23,13 @@ class RegistrationStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class RegistrationChannel(enum.StrEnum):
+    """Where a registration was made: online by the seeker, or at the fair's check-in desk."""
+
+    ONLINE = "online"
+    DESK = "desk"  # a walk-in, registered by the desk staff with the visitor (assisted)
+
+
 class ConsentPurpose(enum.StrEnum):
     """What a seeker may consent to, each separately."""
 
@@ -92,6 +99,15 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
     retention_reminder_sent_at: Mapped[dt.datetime | None] = mapped_column(
         DateTime(timezone=True), info=personal()
     )
+    channel: Mapped[RegistrationChannel] = mapped_column(
+        enum_type(RegistrationChannel), default=RegistrationChannel.ONLINE,
+        server_default=RegistrationChannel.ONLINE.value, info=not_personal(),
+    )
+    # the staff account that registered a walk-in at the desk (None: online, a fair-day code
+    # session, or a deleted account)
+    assisted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=not_personal()
+    )
 
     fair: Mapped[Fair] = relationship()
     municipality: Mapped[Municipality | None] = relationship()
@@ -101,6 +117,11 @@ class Registration(db.Model):  # type: ignore[name-defined,misc]
     consents: Mapped[list[Consent]] = relationship(
         back_populates="registration", cascade="all, delete-orphan", order_by="Consent.id"
     )
+
+    @property
+    def registered_at_desk(self) -> bool:
+        """Whether the visitor was registered at the check-in desk (a walk-in, assisted)."""
+        return self.channel == RegistrationChannel.DESK
 
     def has_consent(self, purpose: ConsentPurpose) -> bool:
         """Whether the seeker currently consents to a purpose."""

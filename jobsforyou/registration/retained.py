@@ -33,7 +33,7 @@ from jobsforyou.codes import (
 )
 from jobsforyou.extensions import db
 from jobsforyou.occupations.services import vocabulary
-from jobsforyou.registration.models import Registration, RegistrationStatus
+from jobsforyou.registration.models import Registration, RegistrationChannel, RegistrationStatus
 
 # a cell of the statistics: (fair id, figure, key), e.g. (3, "german_level", "A2")
 Cell = tuple[int, str, str]
@@ -126,12 +126,8 @@ def retained_counts(fair_ids: Sequence[int]) -> Counter[Cell]:
 
 
 def is_walk_in(registration: Registration) -> bool:
-    """Whether the seeker was registered at the check-in desk on the day (a walk-in).
-
-    WALK-IN MARK: the desk does not mark walk-ins on registrations yet (a change in progress adds
-    it); until then nobody counts as a walk-in. Replace this body with the new column's test.
-    """
-    return False
+    """Whether the seeker was registered at the check-in desk on the day (a walk-in)."""
+    return registration.channel == RegistrationChannel.DESK
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,7 @@ from jobsforyou.registration.models import (
     ConsentPurpose,
     PersonalLink,
     Registration,
+    RegistrationChannel,
     RegistrationStatus,
 )
 from jobsforyou.registration.phones import normalize_phone
@@ -106,18 +107,79 @@ def register_seeker(
         raise RegistrationClosed()
     _lock_fair(fair)
     token = token or new_token()
-    made_before = registration_for_token(token)
+    made_before = _sent_before(fair, profile, token)
     if made_before is not None:
-        if made_before.fair_id == fair.id and _same_contact(made_before, profile):
-            return RegistrationResult(made_before, token, repeated=True)
-        raise DuplicateRegistration(made_before)
-    existing = find_duplicate(fair.id, profile.phone, profile.email)
-    if existing is not None:
-        raise DuplicateRegistration(existing)
+        return RegistrationResult(made_before, token, repeated=True)
     # people already waiting get free places first (e.g. after the capacity was raised)
     promoted = promote_from_waiting_list(fair)
     has_place = confirmed_registrations(fair.id) < fair.capacity
     status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
+    registration = _new_registration(fair, status, profile, consents, language,
+                                     consent_text_version, now, token)
+    return RegistrationResult(registration, token, tuple(promoted))
+
+
+def register_walk_in(
+    fair: Fair,
+    profile: SeekerProfile,
+    consents: set[ConsentPurpose],
+    language: str,
+    consent_text_version: str,
+    now: dt.datetime,
+    token: str,
+    assisted_by_id: int | None,
+) -> RegistrationResult:
+    """Register a visitor at the fair's check-in desk, with the staff's help (a walk-in).
+
+    The visitor stands at the desk: the staff there decide whether the hall has room, so a
+    walk-in is confirmed even when the online capacity is full and outside the registration
+    window (it still counts as a confirmed place afterwards). The processing consent is required
+    as online; the same form sent twice and a phone or e-mail already registered for the fair
+    are treated as in `register_seeker`. The registration is marked as made at the desk, with
+    the staff account that helped (None for a fair-day code session).
+    """
+    if ConsentPurpose.PROCESSING not in consents:
+        raise ConsentRequired()
+    _lock_fair(fair)
+    made_before = _sent_before(fair, profile, token)
+    if made_before is not None:
+        return RegistrationResult(made_before, token, repeated=True)
+    registration = _new_registration(fair, RegistrationStatus.CONFIRMED, profile, consents,
+                                     language, consent_text_version, now, token)
+    registration.channel = RegistrationChannel.DESK
+    registration.assisted_by_id = assisted_by_id
+    db.session.flush()
+    return RegistrationResult(registration, token)
+
+
+def _sent_before(fair: Fair, profile: SeekerProfile, token: str) -> Registration | None:
+    """The registration this very form made already (sent twice), or None for a new one.
+
+    Raises DuplicateRegistration when the token or the phone number or e-mail address belongs
+    to another registration of the fair.
+    """
+    made_before = registration_for_token(token)
+    if made_before is not None:
+        if made_before.fair_id == fair.id and _same_contact(made_before, profile):
+            return made_before
+        raise DuplicateRegistration(made_before)
+    existing = find_duplicate(fair.id, profile.phone, profile.email)
+    if existing is not None:
+        raise DuplicateRegistration(existing)
+    return None
+
+
+def _new_registration(
+    fair: Fair,
+    status: RegistrationStatus,
+    profile: SeekerProfile,
+    consents: set[ConsentPurpose],
+    language: str,
+    consent_text_version: str,
+    now: dt.datetime,
+    token: str,
+) -> Registration:
+    """A new registration with its personal link, ticket code and consents (flushed)."""
     registration = Registration(
         fair_id=fair.id,
         status=status,
@@ -134,7 +196,7 @@ def register_seeker(
         )
     db.session.add(registration)
     db.session.flush()
-    return RegistrationResult(registration, token, tuple(promoted))
+    return registration
 
 
 def _same_contact(registration: Registration, profile: SeekerProfile) -> bool:
@@ -324,6 +386,7 @@ def export_registration(registration: Registration) -> dict[str, Any]:
         "status": registration.status.value,
         "ticket_code": registration.ticket_code,
         "language": registration.language,
+        "registered_at_desk": registration.registered_at_desk,
         "created_at": registration.created_at.isoformat(),
         "updated_at": registration.updated_at.isoformat(),
         "checked_in_at": registration.checked_in_at.isoformat()

@@ -82,7 +82,7 @@ def _talk(fair: Any, employer: Any, seeker: Any) -> int:
     return int(talk.id)
 
 
-def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
+def _pages(world: dict[str, Any], language: str) -> dict[str, list[str]]:
     fair, employer, vacancy = world["fair"], world["employer"], world["vacancy"]
     return {
         "anonymous": ["/login", "/signup", "/password/forgot", f"/fairs/{fair}/vacancies"],
@@ -107,7 +107,10 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/follow-up",
                       f"/organiser/fairs/{fair}/invite-visitors",
                       f"/fairs/{fair}/talks", f"/fairs/{fair}/talks/{world['talk']}/move"],
-        "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
+        # the walk-in form is in the visitor's language (here: the page's locale)
+        "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena",
+                    f"/fairs/{fair}/check-in/walk-in",
+                    f"/fairs/{fair}/check-in/walk-in/{language}"],
         "admin": ["/admin/users"],
     }
 
@@ -127,7 +130,7 @@ def test_staff_and_employer_pages_have_no_accessibility_violations(
 ) -> None:
     world = _staff_world(app)
     problems: dict[str, Any] = {}
-    for role, urls in _pages(world).items():
+    for role, urls in _pages(world, language).items():
         page = new_page(language, width=1280, height=900)
         if role != "anonymous":
             _sign_in(page, live_server, world["users"][role])
@@ -170,4 +173,53 @@ def test_check_in_desk_on_a_phone_in_arabic(app: Flask, live_server: str, new_pa
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert axe_violations(page) == []
     screenshot(page, "checkin-desk-ar-390")
+    page.context.close()
+
+
+def test_walk_in_on_a_tablet_in_arabic(app: Flask, live_server: str, new_page: Any) -> None:
+    """A German-speaking helper registers an Arabic-speaking visitor on a tablet (820×1180):
+    the form right to left in Arabic, the consent required, then the ticket at once."""
+    world = _staff_world(app)
+    page = new_page("de", width=820, height=1180)
+    _sign_in(page, live_server, world["users"]["checkin"])
+    page.click("#walk-in-start")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.click("main a[lang=ar]")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/fairs/{world['fair']}/check-in/walk-in/ar"), page.url
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator(".staff-note").get_attribute("lang") == "de"  # the helper's links
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    assert axe_violations(page) == []
+
+    page.fill("#given_name", "أحمد")
+    page.fill("#family_name", "حداد")
+    page.fill("#phone", "0151 2345678")
+    page.fill("#postcode", "49565")
+    page.select_option("#german_level", "A1")
+    page.click("#walk-in-form button[type=submit]")
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert "لا يمكننا تسجيلك بدون هذه الموافقة." in summary.inner_text()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == []
+
+    page.check("#consent_processing")
+    page.click("#walk-in-form button[type=submit]")
+    page.wait_for_load_state()
+    code = page.locator("#walk-in-ticket-code").inner_text()
+    assert len(code) == 10
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("img.qr").is_visible()
+    assert page.locator("#walk-in-route-card").get_attribute("href").endswith("/route-card.pdf")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    assert axe_violations(page) == []
+    screenshot(page, "walk-in-ticket-ar-820")
+    page.click(".staff-note a.button")  # the next visitor: back to the language choice
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/fairs/{world['fair']}/check-in/walk-in"), page.url
+    assert page.locator("html").get_attribute("lang") == "de"
     page.context.close()

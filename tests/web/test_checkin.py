@@ -225,9 +225,11 @@ def test_counts_endpoint_and_page_counts(app: Flask, client: FlaskClient) -> Non
         make_registration(fair, "Sara", "Nouri", status=RegistrationStatus.WITHDRAWN)
     sign_in(client, world["checkin_a"])
     url = f"/fairs/{world['fair_a']}/check-in/counts"
-    assert client.get(url).get_json() == {"registered": 1, "checked_in": 0, "waitlisted": 1}
+    assert client.get(url).get_json() == {"registered": 1, "checked_in": 0, "waitlisted": 1,
+                                          "walk_ins": 0}
     _scan(client, world["fair_a"], world["olena_code"])
-    assert client.get(url).get_json() == {"registered": 1, "checked_in": 1, "waitlisted": 1}
+    assert client.get(url).get_json() == {"registered": 1, "checked_in": 1, "waitlisted": 1,
+                                          "walk_ins": 0}
 
 
 def test_organiser_opens_the_desk_and_undoes_a_check_in(app: Flask, client: FlaskClient) -> None:

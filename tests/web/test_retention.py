@@ -22,7 +22,6 @@ from jobsforyou import ConfigurationError, create_app
 from jobsforyou.extensions import db
 from jobsforyou.fairs.models import Fair
 from jobsforyou.followup.models import ReInvitation
-from jobsforyou.talks.models import Talk
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
@@ -38,6 +37,7 @@ from jobsforyou.retention.notifications import (
 )
 from jobsforyou.retention.policy import RetentionPolicy
 from jobsforyou.statistics.figures import counts_for
+from jobsforyou.talks.models import Talk
 from tests.conftest import post_form
 from tests.factories import (
     add_personal_link,

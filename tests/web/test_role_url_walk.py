@@ -76,6 +76,8 @@ ACCESS: dict[str, set[str]] = {
     # the check-in desk of fair A: its organisers (check-in staff of fair B are refused)
     "checkin.": FAIR_A_ORGANISERS,
     "checkin.enter_code": EVERYONE,  # the form to enter a fair-day code
+    # walk-ins at fair A's desk: the desk's people (check-in staff of fair B are refused)
+    "walk_ins.": FAIR_A_ORGANISERS,
     # printing: organisers of fair A; the employer its own list; the seeker's card by token
     "printing.": FAIR_A_ORGANISERS,
     "printing.own_employer_list": {"employer_a", "admin"},
@@ -143,7 +145,7 @@ def world(app: Flask) -> dict[str, Any]:
                     "booth_id": 1, "upload_id": upload.id, "token_id": token.id,
                     "user_id": users["employer_a"], "token": WRONG_TOKEN, "kind": "csv",
                     "action": "close", "filename": "css/site.css",
-                    "code_id": 1, "talk_id": 1},
+                    "code_id": 1, "talk_id": 1, "language": "ar"},
             "secrets": ("Коваленко", "Anlagenmechaniker", "Alpha Anlagenbau"),
         }
 
