@@ -156,6 +156,8 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
+    from jobsforyou.printing.decision_views import bp as match_decisions_bp
+    from jobsforyou.printing.employer_views import bp as employer_matches_bp
     from jobsforyou.printing.views import bp as printing_bp
     from jobsforyou.privacy.views import bp as privacy_bp
     from jobsforyou.public.fair_vacancies import bp as fair_vacancies_bp
@@ -181,6 +183,8 @@ def register_blueprints(app: Flask) -> None:
         imports_api_bp,
         matchmaking_bp,
         printing_bp,
+        match_decisions_bp,
+        employer_matches_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -8,6 +8,8 @@ from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
+from jobsforyou.printing import scopes as _printing_scopes  # noqa: F401  (scope rule)
+from jobsforyou.printing.models import Decision, MatchDecision
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -32,8 +34,10 @@ __all__ = [
     "Employer",
     "FairDayCode",
     "ConsentPurpose",
+    "Decision",
     "Fair",
     "FairStatus",
+    "MatchDecision",
     "Municipality",
     "Outcome",
     "OutcomeStatus",

@@ -14,6 +14,7 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import attachment
 from jobsforyou.printing import access, services
+from jobsforyou.printing.forms import PinSeekerForm
 from jobsforyou.printing.plan import plan_fair
 from jobsforyou.scoping import scope_for
 
@@ -129,5 +130,10 @@ def overview(fair_id: int) -> str:
     seekers = access.all_seekers(fair)
     plan = plan_fair(fair, seekers)
     audit.record("match_overview_viewed", fair=fair.id)
+    employers = attending_employers(fair)
+    pin_forms = {}
+    for employer in employers:
+        pin_forms[employer.id] = PinSeekerForm(prefix=f"pin-{employer.id}", formdata=None)
+        pin_forms[employer.id].set_seekers(seekers)
     return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
-                           employers=attending_employers(fair), language=str(get_locale()))
+                           employers=employers, pin_forms=pin_forms, language=str(get_locale()))

@@ -80,6 +80,9 @@ ACCESS: dict[str, set[str]] = {
     "printing.": FAIR_A_ORGANISERS,
     "printing.own_employer_list": {"employer_a", "admin"},
     "printing.own_route_card": set(),
+    # the organisers' decisions on fair A's match plan; employer A's own list in its account
+    "match_decisions.": FAIR_A_ORGANISERS,
+    "employer_matches.": {"employer_a", "admin"},
     # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
     "outcomes.": FAIR_A_ORGANISERS,
     "outcomes.record_for_candidate": {"employer_a", "admin"},
