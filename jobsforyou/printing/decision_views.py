@@ -41,7 +41,8 @@ def _seeker(fair: Fair, registration_id: int) -> Registration:
 
 
 def _back(fair: Fair, employer: Employer) -> Response:
-    return redirect(url_for("printing.overview", fair_id=fair.id, _anchor=f"employer-{employer.id}"))
+    return redirect(url_for("printing.overview", fair_id=fair.id,
+                            _anchor=f"employer-{employer.id}"))
 
 
 def _name(registration: Registration) -> str:
