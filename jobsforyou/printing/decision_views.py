@@ -13,11 +13,13 @@ from werkzeug.wrappers import Response
 from jobsforyou import audit
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
+from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.printing import access, decisions
 from jobsforyou.printing.forms import PIN, REMOVE, PairDecisionForm, PinSeekerForm
 from jobsforyou.printing.models import Decision
+from jobsforyou.printing.views import overview_page
 from jobsforyou.registration.models import Registration
 from jobsforyou.scoping import scope_for
 from jobsforyou.templating import isolate
@@ -85,17 +87,18 @@ def decide_pair(fair_id: int, employer_id: int, registration_id: int) -> Respons
     return _back(fair, employer)
 
 
-@bp.post("/fairs/<int:fair_id>/matches/employers/<int:employer_id>/pin")
+@bp.post("/fairs/<int:fair_id>/matches/pin")
 @roles_required(Role.ORGANISER)
-def pin_seeker(fair_id: int, employer_id: int) -> Response:
+def pin_seeker(fair_id: int) -> Response | tuple[str, int]:
     """Pin a registered seeker of the fair to an employer, whether suggested or not."""
-    fair, employer = _fair_and_employer(fair_id, employer_id)
-    form = PinSeekerForm(prefix=f"pin-{employer.id}")
-    form.set_seekers(access.all_seekers(fair))
+    try:
+        fair = access.fair_in_scope(scope_for(current_user), fair_id)
+    except access.NotFound:
+        abort(404)
+    form = PinSeekerForm()
+    form.set_choices(attending_employers(fair), access.all_seekers(fair))
     if not form.validate_on_submit():
-        for messages in form.errors.values():
-            for message in messages:
-                flash(message, "error")
-        return _back(fair, employer)
+        return overview_page(fair, form), 400
+    fair, employer = _fair_and_employer(fair_id, form.employer_id.data)
     _decide(fair, employer, _seeker(fair, form.registration_id.data), Decision.PINNED)
     return _back(fair, employer)

@@ -122,18 +122,21 @@ def checkin_list(fair_id: int) -> Response:
     return _download(pdf, f"check-in-{fair.id}.pdf")
 
 
+def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:
+    """The match overview of a fair (with the form to pin a seeker, as posted if it failed)."""
+    seekers = access.all_seekers(fair)
+    plan = plan_fair(fair, seekers)
+    employers = attending_employers(fair)
+    if pin_form is None:
+        pin_form = PinSeekerForm(formdata=None)
+    pin_form.set_choices(employers, seekers)
+    audit.record("match_overview_viewed", fair=fair.id)
+    return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
+                           employers=employers, pin_form=pin_form, language=str(get_locale()))
+
+
 @bp.get("/fairs/<int:fair_id>/matches")
 @roles_required(Role.ORGANISER)
 def overview(fair_id: int) -> str:
     """The fair's match overview: per employer the candidates, per seeker the booths."""
-    fair = _organiser_fair(fair_id)
-    seekers = access.all_seekers(fair)
-    plan = plan_fair(fair, seekers)
-    audit.record("match_overview_viewed", fair=fair.id)
-    employers = attending_employers(fair)
-    pin_forms = {}
-    for employer in employers:
-        pin_forms[employer.id] = PinSeekerForm(prefix=f"pin-{employer.id}", formdata=None)
-        pin_forms[employer.id].set_seekers(seekers)
-    return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
-                           employers=employers, pin_forms=pin_forms, language=str(get_locale()))
+    return overview_page(_organiser_fair(fair_id))

@@ -54,7 +54,8 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
         "employer": ["/employers/mine", f"/employers/{employer}/edit", "/vacancies",
                      "/vacancies/new", f"/vacancies/{vacancy}", f"/vacancies/{vacancy}/edit",
                      f"/vacancies/{vacancy}/candidates", "/account/colleagues",
-                     "/employer/booths", f"/employer/fairs/{fair}/booth", "/booth/outcome"],
+                     "/employer/booths", f"/employer/fairs/{fair}/booth", "/booth/outcome",
+                     f"/employer/fairs/{fair}/candidates"],
         "business_development": ["/employers", "/employers/new", "/imports/vacancies",
                                  "/imports/api-tokens"],
         "organiser": ["/organiser/fairs", f"/organiser/fairs/{fair}/booths",
@@ -66,7 +67,7 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
                       f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes",
                       f"/organiser/fairs/{fair}/outcomes",
-                      f"/organiser/fairs/{fair}/outcomes/scan"],
+                      f"/organiser/fairs/{fair}/outcomes/scan", f"/fairs/{fair}/matches"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }

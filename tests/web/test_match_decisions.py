@@ -120,13 +120,14 @@ def _decide(client: FlaskClient, ids: dict[str, Any], employer: str, seeker: str
     assert response.headers["Location"].endswith(f"#employer-{ids[employer]}")
 
 
-def _pin(client: FlaskClient, ids: dict[str, Any], employer: str, seeker: str) -> None:
+def _pin(client: FlaskClient, ids: dict[str, Any], employer: str, seeker: str,
+         status: int = 302) -> str:
     token = csrf_token_from(_overview(client, ids))
-    prefix = f"pin-{ids[employer]}"
-    response = client.post(f"/fairs/{ids['fair']}/matches/employers/{ids[employer]}/pin",
-                           data={f"{prefix}-csrf_token": token,
-                                 f"{prefix}-registration_id": ids[seeker]})
-    assert response.status_code == 302, response.status_code
+    response = client.post(f"/fairs/{ids['fair']}/matches/pin",
+                           data={"csrf_token": token, "employer_id": ids[employer],
+                                 "registration_id": ids[seeker]}, headers=ENGLISH)
+    assert response.status_code == status, response.status_code
+    return ISOLATES.sub("", response.get_data(as_text=True))
 
 
 def _pdf(client: FlaskClient, url: str, tmp_path: Path) -> str:
@@ -256,9 +257,9 @@ def test_another_towns_organiser_cannot_decide(app: Flask, client: FlaskClient) 
     refused = client.post(f"{base}/seekers/{ids['cook']}",
                           data={"csrf_token": token, "action": "remove"})
     assert refused.status_code == 404
-    pinned = client.post(f"{base}/pin", data={f"pin-{ids['kitchen']}-csrf_token": token,
-                                              f"pin-{ids['kitchen']}-registration_id":
-                                              ids["painter"]})
+    pinned = client.post(f"/fairs/{ids['fair']}/matches/pin",
+                         data={"csrf_token": token, "employer_id": ids["kitchen"],
+                               "registration_id": ids["painter"]})
     assert pinned.status_code == 404
     assert client.get(f"/fairs/{ids['fair']}/matches").status_code == 404
     # an employer is refused too, even for its own booth
@@ -283,7 +284,11 @@ def test_a_seeker_of_another_fair_cannot_be_pinned(app: Flask, client: FlaskClie
     base = f"/fairs/{ids['fair']}/matches/employers/{ids['kitchen']}"
     assert client.post(f"{base}/seekers/{stranger_id}",
                        data={"csrf_token": token, "action": "pin"}).status_code == 404
-    _pin(client, ids, "kitchen", "stranger")  # not a choice: refused with a message
+    refused = _pin(client, ids, "kitchen", "stranger", status=400)  # not a choice
+    assert 'class="error-summary"' in refused and "Not a valid choice" in refused
+    ids["nobody"] = 0
+    refused = _pin(client, ids, "kitchen", "nobody", status=400)
+    assert "Choose the person to pin to the employer." in refused
     assert "Fremd" not in _employer_section(_overview(client, ids), ids["kitchen"])
     with app.app_context():
         assert _stored() == 0
@@ -328,6 +333,7 @@ def test_the_csv_and_xlsx_have_the_listed_rows_and_are_formula_safe(
     sign_in(organiser, ids["organiser"])
     _decide(organiser, ids, "kitchen", "arabic", "remove")
     _pin(organiser, ids, "kitchen", "painter")
+    _pin(organiser, ids, "kitchen", "private")  # pinned, but she shares no data with employers
     sign_in(client, ids["kitchen_user"])
     response = client.get(f"/employer/fairs/{ids['fair']}/candidates.csv")
     assert response.status_code == 200
@@ -350,6 +356,7 @@ def test_the_csv_and_xlsx_have_the_listed_rows_and_are_formula_safe(
     formula = by_name["'=HYPERLINK(\"http://x\")"]
     assert formula[header.index("Telefon")] == "'+49 176 5550004"  # a leading + is neutralised
     assert not [cell for row in body for cell in row if cell[:1] in ("=", "+", "-", "@")]
+    assert "Privat" not in response.data.decode("utf-8-sig")
 
     workbook = client.get(f"/employer/fairs/{ids['fair']}/candidates.xlsx")
     assert workbook.status_code == 200
