@@ -132,7 +132,8 @@ def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:
     pin_form.set_choices(employers, seekers)
     audit.record("match_overview_viewed", fair=fair.id)
     return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
-                           employers=employers, pin_form=pin_form, language=str(get_locale()))
+                           employers=employers, pin_form=pin_form, language=str(get_locale()),
+                           shares_contact=services.may_share_contact)
 
 
 @bp.get("/fairs/<int:fair_id>/matches")

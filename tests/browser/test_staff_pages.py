@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.printing.models import Decision, MatchDecision
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import (
     PASSWORD,
@@ -38,6 +40,16 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         vacancy = make_vacancy(employer, "Fachkraft für Lagerlogistik (m/w/d)", occupation_id=None)
         seeker = make_registration(fair, "Мирослава", "Коваленко", interpreter_language="uk",
                                    desired_occupations=("комірник",))
+        removed = make_registration(fair, "Samir", "Haddad", language="ar",
+                                    desired_occupations=("Lagerist",))
+        # the organisers' decisions: one pair pinned, one removed (buttons, notes, restore)
+        db.session.add_all([
+            MatchDecision(fair_id=fair.id, employer_id=employer.id, registration_id=seeker.id,
+                          decision=Decision.PINNED),
+            MatchDecision(fair_id=fair.id, employer_id=employer.id, registration_id=removed.id,
+                          decision=Decision.REMOVED),
+        ])
+        db.session.commit()
         users = {role: make_account(role).email for role in
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email

@@ -153,6 +153,10 @@ def test_a_removed_suggestion_leaves_the_overview_the_list_and_the_route_card(
     sign_in(client, ids["organiser"])
     kitchen = _employer_section(_overview(client, ids), ids["kitchen"])
     assert "Remove Олена Коваленко from the list of Hotel Haus Ravensberg" in kitchen
+    # a suggested seeker who shares no data is marked: she will not be on the printed list
+    private = kitchen[kitchen.index("Verborgen Privat"):]
+    assert private.index("has not agreed to share their data") < private.index("</li>")
+    assert kitchen.count("has not agreed to share their data") == 1
     assert "Коваленко" in _kitchen_list(client, ids, tmp_path)
     assert "Hotel Haus Ravensberg" in _route_card(client, ids, "cook", tmp_path)
 
