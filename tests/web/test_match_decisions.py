@@ -371,3 +371,20 @@ def test_the_csv_and_xlsx_have_the_listed_rows_and_are_formula_safe(
     names = [row[2] for row in values[1:]]
     assert names[0] == "Tesfaye" and "'=HYPERLINK(\"http://x\")" in names
     assert not [v for row in values for v in row if isinstance(v, str) and v[:1] in "=+-@"]
+
+
+def test_deleting_a_seeker_deletes_their_decisions(app: Flask, client: FlaskClient) -> None:
+    ids = _fair(app)
+    sign_in(client, ids["organiser"])
+    _pin(client, ids, "kitchen", "painter")
+    _decide(client, ids, "bakery", "painter", "remove")
+    with app.app_context():
+        assert _stored() == 2
+    token = csrf_token_from(_overview(client, ids))
+    response = client.post(
+        f"/organiser/fairs/{ids['fair']}/registrations/{ids['painter']}/delete",
+        data={"csrf_token": token})
+    assert response.status_code == 302
+    with app.app_context():
+        assert _stored() == 0
+    assert "Tesfaye" not in _overview(client, ids)
