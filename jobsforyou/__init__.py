@@ -173,6 +173,8 @@ def register_blueprints(app: Flask) -> None:
     from jobsforyou.organisers.views import bp as organisers_bp
     from jobsforyou.outcomes.views import bp as outcomes_bp
     from jobsforyou.personal.views import bp as personal_bp
+    from jobsforyou.printing.decision_views import bp as match_decisions_bp
+    from jobsforyou.printing.employer_views import bp as employer_matches_bp
     from jobsforyou.printing.talk_views import bp as talk_slots_bp
     from jobsforyou.printing.views import bp as printing_bp
     from jobsforyou.privacy.views import bp as privacy_bp
@@ -206,6 +208,8 @@ def register_blueprints(app: Flask) -> None:
         invitation_bp,
         follow_up_staff_bp,
         talk_slots_bp,
+        match_decisions_bp,
+        employer_matches_bp,
     ):
         app.register_blueprint(blueprint)
 

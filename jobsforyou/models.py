@@ -10,6 +10,9 @@ from jobsforyou.followup.models import FollowUpRequest, ReInvitation
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
 from jobsforyou.outcomes.models import FollowUpStatus, Outcome, OutcomeStatus
+from jobsforyou.printing import export as _decision_export  # noqa: F401  (data export)
+from jobsforyou.printing import scopes as _printing_scopes  # noqa: F401  (scope rule)
+from jobsforyou.printing.models import Decision, MatchDecision
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -38,10 +41,12 @@ __all__ = [
     "Employer",
     "FairDayCode",
     "ConsentPurpose",
+    "Decision",
     "Fair",
     "FairStatus",
     "FollowUpRequest",
     "FollowUpStatus",
+    "MatchDecision",
     "Municipality",
     "Outcome",
     "OutcomeStatus",

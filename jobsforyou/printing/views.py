@@ -14,6 +14,7 @@ from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import attachment
 from jobsforyou.printing import access, services
+from jobsforyou.printing.forms import PinSeekerForm
 from jobsforyou.printing.plan import plan_fair
 from jobsforyou.scoping import scope_for
 from jobsforyou.talks.services import talk_times
@@ -123,16 +124,25 @@ def checkin_list(fair_id: int) -> Response:
     return _download(pdf, f"check-in-{fair.id}.pdf")
 
 
+def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:
+    """The match overview of a fair (with the form to pin a seeker, as posted if it failed)."""
+    seekers = access.all_seekers(fair)
+    plan = plan_fair(fair, seekers)
+    employers = attending_employers(fair)
+    if pin_form is None:
+        pin_form = PinSeekerForm(formdata=None)
+    pin_form.set_choices(employers, seekers)
+    audit.record("match_overview_viewed", fair=fair.id)
+    times = talk_times(fair)
+    return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
+                           employers=employers, pin_form=pin_form, language=str(get_locale()),
+                           shares_contact=services.may_share_contact,
+                           talk_time=lambda pair: services.talk_time(pair, times),
+                           in_talk_order=lambda pairs: services.in_talk_order(pairs, times))
+
+
 @bp.get("/fairs/<int:fair_id>/matches")
 @roles_required(Role.ORGANISER)
 def overview(fair_id: int) -> str:
     """The fair's match overview: per employer the candidates, per seeker the booths."""
-    fair = _organiser_fair(fair_id)
-    seekers = access.all_seekers(fair)
-    plan = plan_fair(fair, seekers)
-    audit.record("match_overview_viewed", fair=fair.id)
-    times = talk_times(fair)
-    return render_template("printing/overview.html", fair=fair, plan=plan, seekers=seekers,
-                           employers=attending_employers(fair), language=str(get_locale()),
-                           talk_time=lambda pair: services.talk_time(pair, times),
-                           in_talk_order=lambda pairs: services.in_talk_order(pairs, times))
+    return overview_page(_organiser_fair(fair_id))

@@ -11,6 +11,7 @@ from flask import Flask
 
 from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.printing.models import Decision, MatchDecision
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import (
     PASSWORD,
@@ -41,6 +42,16 @@ def _staff_world(app: Flask) -> dict[str, Any]:
         vacancy = make_vacancy(employer, "Fachkraft für Lagerlogistik (m/w/d)", occupation_id=None)
         seeker = make_registration(fair, "Мирослава", "Коваленко", interpreter_language="uk",
                                    desired_occupations=("комірник",))
+        removed = make_registration(fair, "Samir", "Haddad", language="ar",
+                                    desired_occupations=("Lagerist",))
+        # the organisers' decisions: one pair pinned, one removed (buttons, notes, restore)
+        db.session.add_all([
+            MatchDecision(fair_id=fair.id, employer_id=employer.id, registration_id=seeker.id,
+                          decision=Decision.PINNED),
+            MatchDecision(fair_id=fair.id, employer_id=employer.id, registration_id=removed.id,
+                          decision=Decision.REMOVED),
+        ])
+        db.session.commit()
         held = _held_fair_with_figures()
         talk = _talk(fair, employer, seeker)
         users = {role: make_account(role).email for role in
@@ -89,7 +100,8 @@ def _pages(world: dict[str, Any], language: str) -> dict[str, list[str]]:
         "employer": ["/employers/mine", f"/employers/{employer}/edit", "/vacancies",
                      "/vacancies/new", f"/vacancies/{vacancy}", f"/vacancies/{vacancy}/edit",
                      f"/vacancies/{vacancy}/candidates", "/account/colleagues",
-                     "/employer/booths", f"/employer/fairs/{fair}/booth", "/booth/outcome"],
+                     "/employer/booths", f"/employer/fairs/{fair}/booth", "/booth/outcome",
+                     f"/employer/fairs/{fair}/candidates"],
         "business_development": ["/employers", "/employers/new", "/imports/vacancies",
                                  "/imports/api-tokens"],
         "organiser": ["/organiser/fairs", f"/organiser/fairs/{fair}/booths",
@@ -101,7 +113,7 @@ def _pages(world: dict[str, Any], language: str) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
                       f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes",
                       f"/organiser/fairs/{fair}/outcomes",
-                      f"/organiser/fairs/{fair}/outcomes/scan",
+                      f"/organiser/fairs/{fair}/outcomes/scan", f"/fairs/{fair}/matches",
                       f"/organiser/fairs/{world['held']}/statistics", "/organiser/statistics",
                       f"/organiser/statistics?municipality={world['melle']}",
                       f"/organiser/fairs/{fair}/follow-up",

@@ -24,6 +24,7 @@ from jobsforyou.fairs.models import Fair
 from jobsforyou.followup.models import ReInvitation
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
 from jobsforyou.outcomes.services import OutcomeInput, record_outcome
+from jobsforyou.printing.models import Decision, MatchDecision
 from jobsforyou.registration.models import ConsentPurpose, Registration, RegistrationStatus
 from jobsforyou.registration.services import (
     delete_registration,
@@ -208,6 +209,9 @@ def _world(app: Flask) -> dict[str, Any]:
         db.session.add(ReInvitation(fair_id=later_fair.id, registration_id=gone.id,
                                     channel="email", token_digest="0" * 64,
                                     expires_at=now, sent_at=now))
+        db.session.add(MatchDecision(fair_id=fair.id, employer_id=employer.id,
+                                     registration_id=gone.id, decision=Decision.PINNED,
+                                     decided_at=now))
         db.session.add(Talk(fair_id=fair.id, employer_id=employer.id, registration_id=gone.id,
                             starts_at=now, moved_at=now, created_at=now))
         waiting = make_registration(fair, "Serhii", "Bondarenko", language="uk")
@@ -259,7 +263,7 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
                                  "outcomes.note", "consents.given_at",
                                  "personal_links.token_digest", "registrations.checked_in_at"}
     assert markers.unmarkable == {"registrations.needs_childcare", "outcomes.status",
-                                  "outcomes.follow_up_status"}
+                                  "outcomes.follow_up_status", "match_decisions.decision"}
     export = _export(app, w["gone"])
     assert markers.exported - markers.found_in(export) == set()
     with app.app_context():  # the organisers' export for the person is the same

@@ -84,6 +84,9 @@ ACCESS: dict[str, set[str]] = {
     "printing.own_route_card": set(),
     # talk slots of fair A: its organisers set them up, plan, move and cancel talks
     "talk_slots.": FAIR_A_ORGANISERS,
+    # the organisers' decisions on fair A's match plan; employer A's own list in its account
+    "match_decisions.": FAIR_A_ORGANISERS,
+    "employer_matches.": {"employer_a", "admin"},
     # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
     "outcomes.": FAIR_A_ORGANISERS,
     "outcomes.record_for_candidate": {"employer_a", "admin"},

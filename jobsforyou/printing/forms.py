@@ -1,0 +1,46 @@
+"""Organiser forms on the match overview: pin, remove or restore a pair; pin another seeker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField
+from wtforms.validators import AnyOf, InputRequired, NumberRange
+
+from jobsforyou.employers.models import Employer
+from jobsforyou.formfields import select_choices
+from jobsforyou.registration.models import Registration
+
+PIN, REMOVE, RESTORE = "pin", "remove", "restore"
+NO_CHOICE = 0
+
+
+class PairDecisionForm(FlaskForm):
+    """The buttons beside a pair (the pressed button's value is the action)."""
+
+    action = StringField(validators=[InputRequired(), AnyOf((PIN, REMOVE, RESTORE))])
+
+
+class PinSeekerForm(FlaskForm):
+    """Pin a registered seeker of the fair to an employer, suggested by the matching or not."""
+
+    employer_id = SelectField(
+        _l("Employer"), coerce=int, default=NO_CHOICE,
+        validators=[NumberRange(min=1, message=_l("Choose the employer."))],
+    )
+    registration_id = SelectField(
+        _l("Person"), coerce=int, default=NO_CHOICE,
+        validators=[NumberRange(min=1, message=_l("Choose the person to pin to the employer."))],
+    )
+
+    def set_choices(self, employers: Iterable[Employer], seekers: Iterable[Registration]) -> None:
+        """The fair's employers and confirmed seekers as choices, each after an empty choice."""
+        self.employer_id.choices = select_choices(
+            [(NO_CHOICE, _l("Choose an employer")), *((e.id, e.name) for e in employers)]
+        )
+        self.registration_id.choices = select_choices(
+            [(NO_CHOICE, _l("Choose a person")),
+             *((s.id, f"{s.family_name}, {s.given_name}") for s in seekers)]
+        )
