@@ -15,7 +15,8 @@ from jobsforyou.scoping import SYSTEM, scoped
 def decisions_about_seeker(registration: Registration) -> list[dict[str, object]]:
     """Which employers' lists the organisers put the seeker on or took them off, and when."""
     rows = db.session.execute(scoped(
-        select(MatchDecision, Employer.name).join(Employer, Employer.id == MatchDecision.employer_id)
+        select(MatchDecision, Employer.name)
+        .join(Employer, Employer.id == MatchDecision.employer_id)
         .where(MatchDecision.registration_id == registration.id).order_by(MatchDecision.id),
         SYSTEM,  # the seeker's own data, behind their secret link
     ))
