@@ -111,10 +111,8 @@ def _run_retention(today: dt.date | None) -> None:
         f"{report.deleted_kept}"
     )
     click.echo(f"  reminders sent by e-mail: {report.reminders_mailed}")
-    click.echo(
-        "  reminders due for seekers without e-mail (no SMS gateway yet): "
-        f"{report.reminders_without_channel}"
-    )
+    click.echo(f"  reminders sent by SMS: {report.reminders_texted}")
+    click.echo(f"  reminders due that could not be sent: {report.reminders_without_channel}")
 
 
 _TODAY_OPTION = click.option(

@@ -112,8 +112,8 @@ def invite(fair_id: int):  # type: ignore[no-untyped-def]
                 outgoing = invitation_mail(seeker, fair, link)
                 send_mail(outgoing.recipient, outgoing.subject, outgoing.body)
                 emails += 1
-            elif seeker.phone:
-                send_invitation_sms(seeker.phone, invitation_sms_text(seeker, fair, link))
+            elif seeker.phone_normalized and send_invitation_sms(
+                    str(seeker.phone_normalized), invitation_sms_text(seeker, fair, link)):
                 texts += 1
         audit.record("visitors_invited", fair=fair.id,
                      registrations=sorted(i.registration.id for i in made), emails=emails,

@@ -12,6 +12,7 @@ from jobsforyou.links import external_url
 from jobsforyou.mail import send_mail
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.notifications import personal_link
+from jobsforyou.sms import send_sms
 from jobsforyou.templating import format_date_long
 
 
@@ -24,7 +25,7 @@ def send_retention_reminder(
     could be made); otherwise the SMS hook. False when the reminder could not be sent.
     """
     if not registration.email:
-        return send_retention_reminder_sms(registration, deletion_date)
+        return send_retention_reminder_sms(registration, deletion_date, token)
     with force_locale(registration.language):
         date = format_date_long(deletion_date)
         subject = _("Your profile will be deleted on %(date)s", date=date)
@@ -52,12 +53,13 @@ def retention_reminder_sms_text(
         )
 
 
-def send_retention_reminder_sms(registration: Registration, deletion_date: dt.date) -> bool:
-    """Hook for the SMS gateway: remind a seeker without e-mail by SMS; True once sent.
-
-    Not built yet, so it returns False: the reminder stays due and the daily run counts it
-    (`reminders_without_channel`). The gateway should make a further personal link
-    (`registration.services.resend_link`) only when it really sends the SMS, and send
-    `retention_reminder_sms_text(registration, deletion_date, personal_link(token))`.
-    """
-    return False
+def send_retention_reminder_sms(
+    registration: Registration, deletion_date: dt.date, token: str | None
+) -> bool:
+    """Remind a seeker without e-mail by SMS (with a further personal link); True once handed
+    to the SMS backend, False when there is no number or link, or the number's limit is
+    reached (the reminder then stays due for the next run)."""
+    if not registration.phone_normalized or token is None:
+        return False
+    text = retention_reminder_sms_text(registration, deletion_date, personal_link(token))
+    return send_sms(str(registration.phone_normalized), text)

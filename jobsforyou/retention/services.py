@@ -33,7 +33,8 @@ class RetentionReport:
     deleted: int = 0  # registrations deleted after the retention period
     deleted_kept: int = 0  # kept profiles deleted at their latest end
     reminders_mailed: int = 0
-    reminders_without_channel: int = 0  # due, but the seeker has no e-mail (SMS not set up)
+    reminders_texted: int = 0  # by SMS to seekers who gave only a phone number
+    reminders_without_channel: int = 0  # due, but could not be sent (no contact, SMS limit)
     fairs: set[int] = field(default_factory=set)  # fairs whose registrations were deleted
 
     @property
@@ -59,7 +60,7 @@ def run_retention(today: dt.date, policy: RetentionPolicy, now: dt.datetime) -> 
 
     Without the consent to keep the profile, a seeker's data goes `policy.days` after the fair;
     with it, `policy.kept_profile_days` after the fair, and `policy.reminder_days` before that
-    the seeker is reminded once (by e-mail; SMS is a hook in `notifications`).
+    the seeker is reminded once (by e-mail, or by SMS when they gave only a phone number).
     """
     report = RetentionReport()
     for registration in registrations_past_retention(today, policy):
@@ -78,9 +79,10 @@ def run_retention(today: dt.date, policy: RetentionPolicy, now: dt.datetime) -> 
             _remind(registration, policy, now, report)
     logger.info(
         "Retention %s: %d registrations deleted after %d days, %d kept profiles deleted after "
-        "%d days, %d reminders mailed, %d reminders due without e-mail, fairs %s",
+        "%d days, %d reminders mailed, %d sent by SMS, %d could not be sent, fairs %s",
         today.isoformat(), report.deleted, policy.days, report.deleted_kept,
-        policy.kept_profile_days, report.reminders_mailed, report.reminders_without_channel,
+        policy.kept_profile_days, report.reminders_mailed, report.reminders_texted,
+        report.reminders_without_channel,
         sorted(report.fairs),
     )
     return report
@@ -90,10 +92,14 @@ def _remind(registration: Registration, policy: RetentionPolicy, now: dt.datetim
             report: RetentionReport) -> None:
     """Send the reminder once; a seeker we cannot reach stays due (for the SMS gateway)."""
     deletion_date = policy.deletion_date(registration.fair.date, kept=True)
-    token = resend_link(registration, now) if registration.email else None
+    reachable = registration.email or registration.phone_normalized
+    token = resend_link(registration, now) if reachable else None
     if send_retention_reminder(registration, deletion_date, token):
         registration.retention_reminder_sent_at = now
-        report.reminders_mailed += 1
+        if registration.email:
+            report.reminders_mailed += 1
+        else:
+            report.reminders_texted += 1
         db.session.flush()
     else:
         report.reminders_without_channel += 1

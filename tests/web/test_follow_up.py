@@ -16,11 +16,11 @@ from jobsforyou import mail
 from jobsforyou.extensions import db
 from jobsforyou.followup.models import FollowUpRequest, ReInvitation
 from jobsforyou.followup.services import due_round, follow_up_weeks
-from jobsforyou.followup.sms import sms_outbox
 from jobsforyou.outcomes.models import FollowUpStatus, Outcome, OutcomeStatus
 from jobsforyou.registration.models import Consent, ConsentPurpose, Registration
 from jobsforyou.registration.services import delete_registration
 from jobsforyou.security import token_digest
+from jobsforyou.sms import sms_outbox
 from tests.conftest import csrf_token_from, post_form, sign_in
 from tests.factories import (
     add_personal_link,
@@ -324,7 +324,7 @@ def _invitation_world(app: Flask) -> dict[str, Any]:
         upcoming = make_fair(town="Wallenhorst", title="#JobsForYou Wallenhorst",
                              address="Rathausallee 1, 49134 Wallenhorst")
         return {"earlier": earlier.id, "fair": upcoming.id, "kept": kept.id,
-                "phone_only": phone_only.id, "phone": phone_only.phone,
+                "phone_only": phone_only.id, "phone": phone_only.phone_normalized,
                 "not_kept": not_kept.id, "no_consent": no_consent.id,
                 "organiser": make_account("organiser").id}
 
@@ -351,7 +351,7 @@ def test_only_consenting_visitors_are_invited_once_in_their_language(app: Flask)
         assert "/invitations/r/" not in aylin_mail.body  # no kept profile: the fair's own form
         assert f"/fairs/{w['fair']}/register" in aylin_mail.body
         texts = sms_outbox()
-        assert [t.phone for t in texts] == [w["phone"]]
+        assert [t.recipient for t in texts] == [w["phone"]]
         assert "#JobsForYou Wallenhorst" in texts[0].text and "/register" in texts[0].text
         assert "سجّل" in texts[0].text or "التسجيل" in texts[0].text  # Arabic
         rows = db.session.scalars(select(ReInvitation)).all()

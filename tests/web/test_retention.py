@@ -37,6 +37,7 @@ from jobsforyou.retention.notifications import (
     send_retention_reminder,
 )
 from jobsforyou.retention.policy import RetentionPolicy
+from jobsforyou.sms import sms_outbox, sms_segments
 from jobsforyou.statistics.figures import counts_for
 from jobsforyou.talks.models import Talk
 from tests.conftest import post_form
@@ -69,7 +70,8 @@ def _run(app: Flask, offset: int) -> dict[str, int]:
         "deleted": printed[f"deleted {DAYS} days after the fair"],
         "deleted_kept": printed[f"kept profiles deleted {KEPT_DAYS} days after the fair"],
         "mailed": printed["reminders sent by e-mail"],
-        "without_channel": printed["reminders due for seekers without e-mail (no SMS gateway yet)"],
+        "texted": printed["reminders sent by SMS"],
+        "without_channel": printed["reminders due that could not be sent"],
     }
 
 
@@ -276,10 +278,10 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
 
     # the day before the period ends nothing happens; on the day it ends the seeker is gone
     assert _run(app, DAYS - 1) == {"deleted": 0, "deleted_kept": 0, "mailed": 0,
-                                   "without_channel": 0}
+                                   "texted": 0, "without_channel": 0}
     assert w["gone"] in _registration_ids(app)
     assert _run(app, DAYS) == {"deleted": 2, "deleted_kept": 0, "mailed": 0,
-                               "without_channel": 0}
+                               "texted": 0, "without_channel": 0}
     assert _registration_ids(app) == {w["kept_mail"], w["kept_phone"]}
     with app.app_context():
         dump = _dump()
@@ -289,15 +291,22 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
 
     # a second run changes nothing
     assert _run(app, DAYS) == {"deleted": 0, "deleted_kept": 0, "mailed": 0,
-                               "without_channel": 0}
+                               "texted": 0, "without_channel": 0}
     with app.app_context():
         assert _dump() == dump
 
     # the reminder before the kept profiles end: by mail once, in the seeker's language
     assert _run(app, KEPT_DAYS - REMINDER_DAYS - 1)["mailed"] == 0
     assert _run(app, KEPT_DAYS - REMINDER_DAYS) == {"deleted": 0, "deleted_kept": 0,
-                                                    "mailed": 1, "without_channel": 1}
+                                                    "mailed": 1, "texted": 1,
+                                                    "without_channel": 0}
     assert [mail.recipient for mail in outbox] == ["amina@example.org"]
+    with app.app_context():
+        (texted,) = sms_outbox()
+        farsi_end = format_date(FAIR_DATE + dt.timedelta(days=KEPT_DAYS), format="full",
+                                locale="fa")
+        assert texted.recipient == _registration(w["kept_phone"]).phone_normalized
+        assert farsi_end in texted.text and "/r/" in texted.text and sms_segments(texted.text) <= 3
     reminder = outbox[0]
     end = format_date(FAIR_DATE + dt.timedelta(days=KEPT_DAYS), format="full", locale="ar")
     assert end in reminder.subject and "حذف" in reminder.subject  # Arabic: "delete"
@@ -309,8 +318,8 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
     for offset in (KEPT_DAYS - REMINDER_DAYS, KEPT_DAYS - 1):
         counts = _run(app, offset)
         assert counts["mailed"] == 0 and counts["deleted_kept"] == 0
-        # the phone-only seeker stays due until an SMS gateway can send it
-        assert counts["without_channel"] == 1
+        # both were reminded once (the phone-only seeker by SMS, in Farsi)
+        assert counts["texted"] == 0 and counts["without_channel"] == 0
     assert len(outbox) == 1
     with app.app_context():
         assert _dump() == dump
@@ -320,7 +329,7 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
     mail_markers, phone_markers = Markers(), Markers()
     mail_markers.count, phone_markers.count = 300, 600  # markers of their own
     with app.app_context():
-        mail_markers.mark(w["kept_mail"])
+        mail_markers.mark(w["kept_mail"], every_table=False)  # every table: the first seeker
         phone_markers.mark(w["kept_phone"], every_table=False)  # no outcomes about this one
     assert mail_markers.exported - mail_markers.found_in(_export(app, w["kept_mail"])) == set()
     assert phone_markers.exported - phone_markers.found_in(_export(app, w["kept_phone"])) == set()
@@ -340,7 +349,7 @@ def test_retention_deletes_every_marker_keeps_chosen_profiles_and_reminds_once(
     assert "Haddad" not in dump and "amina@example.org" not in dump
     assert "Termin im April" not in dump
     assert _run(app, KEPT_DAYS) == {"deleted": 0, "deleted_kept": 0, "mailed": 0,
-                                    "without_channel": 0}
+                                    "texted": 0, "without_channel": 0}
     with app.app_context():
         assert _dump() == dump
     assert len(outbox) == 1
@@ -383,11 +392,11 @@ def test_withdrawing_the_consent_to_keep_deletes_at_the_next_run(app: Flask) -> 
     page = client.get(f"/r/{token}").get_data(as_text=True)
     assert "We delete your registration and all your data on" in page
     assert _run(app, DAYS + 11) == {"deleted": 1, "deleted_kept": 0, "mailed": 0,
-                                    "without_channel": 0}
+                                    "texted": 0, "without_channel": 0}
     assert _registration_ids(app) == {w["kept_phone"]}
     assert _run(app, KEPT_DAYS - 1)["deleted_kept"] == 0
     assert _run(app, KEPT_DAYS) == {"deleted": 0, "deleted_kept": 1, "mailed": 0,
-                                    "without_channel": 0}
+                                    "texted": 0, "without_channel": 0}
     assert _registration_ids(app) == set()
 
 
@@ -428,7 +437,7 @@ def test_the_run_logs_counts_never_names(app: Flask, caplog: pytest.LogCaptureFi
     lines = [r.getMessage() for r in caplog.records if r.name == "jobsforyou.retention"]
     assert len(lines) == 2
     assert "2 registrations deleted after 90 days" in lines[0]
-    assert "1 reminders mailed, 1 reminders due without e-mail" in lines[1]
+    assert "1 reminders mailed, 1 sent by SMS, 0 could not be sent" in lines[1]
     for name in ("Олена", "Коваленко", "Amina", "Haddad", "Rahim", "Ahmadi", "amina@example.org",
                  "Serhii", "Sehr erfahren"):
         assert name not in caplog.text
