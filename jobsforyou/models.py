@@ -8,6 +8,7 @@ from jobsforyou.fairs.models import Fair, FairStatus
 from jobsforyou.imports.models import ApiToken, ImportUpload
 from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope rule)
 from jobsforyou.outcomes.models import Outcome, OutcomeStatus
+from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -38,6 +39,9 @@ __all__ = [
     "Outcome",
     "OutcomeStatus",
     "PersonalLink",
+    "PrintJob",
+    "PrintJobKind",
+    "PrintJobStatus",
     "Region",
     "Registration",
     "RegistrationStatus",

@@ -1,0 +1,163 @@
+"""Batch PDFs of a fair (all route cards, all match lists), made by the task queue in chunks.
+
+Starting a job adds a PrintJob row and hands its id to the queue once the request has committed.
+The worker renders the documents piece by piece (CHUNK_SIZE route cards, or one employer's list),
+writes the progress after each piece in a transaction of its own (so that the job page sees it
+while the job's session keeps its loaded seekers), joins the pieces into one PDF with pypdf and
+stores it on the job. A failure is kept on the job with its error text; the organiser starts a
+new job to try again.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import current_app
+from pypdf import PdfReader, PdfWriter
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, defer
+
+from jobsforyou import background, transactions
+from jobsforyou.booths.attendance import attending_employers
+from jobsforyou.database import utcnow
+from jobsforyou.extensions import db
+from jobsforyou.fairs.models import Fair
+from jobsforyou.printing import services
+from jobsforyou.printing.access import NotFound, all_seekers
+from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
+from jobsforyou.printing.plan import plan_fair
+
+# Route cards per rendered piece: a multiple of four, so that every A6 sheet but the last is full.
+CHUNK_SIZE = 100
+RECENT_JOBS = 10
+ERROR_LENGTH = 2000
+
+
+class NothingToPrint(ValueError):
+    """The fair has no confirmed seeker (route cards) or no attending employer (match lists)."""
+
+
+def start_job(fair: Fair, kind: PrintJobKind, layout: str, requested_by_id: int | None
+              ) -> PrintJob:
+    """Add a queued job for the fair; the queue gets it once the transaction is committed."""
+    if kind == PrintJobKind.ROUTE_CARDS:
+        layout = layout if layout in services.CARD_LAYOUTS else "a6"
+        total = len(all_seekers(fair))
+    else:
+        layout = ""
+        total = len(attending_employers(fair))
+    if total == 0:
+        raise NothingToPrint(kind)
+    job = PrintJob(fair_id=fair.id, kind=kind, layout=layout, requested_by_id=requested_by_id,
+                   status=PrintJobStatus.QUEUED, done=0, total=total)
+    db.session.add(job)
+    db.session.flush()
+    transactions.after_commit(run_print_job, job.id)
+    return job
+
+
+def recent_jobs(fair: Fair) -> list[PrintJob]:
+    """The fair's latest jobs, newest first (without their files)."""
+    return list(db.session.scalars(
+        select(PrintJob).where(PrintJob.fair_id == fair.id)
+        .order_by(PrintJob.created_at.desc(), PrintJob.id.desc()).limit(RECENT_JOBS)
+    ))
+
+
+def job_of(fair: Fair, job_id: int) -> PrintJob:
+    """One job of the fair (the fair was checked against the reader's scope)."""
+    job = db.session.scalar(select(PrintJob).where(PrintJob.id == job_id,
+                                                   PrintJob.fair_id == fair.id))
+    if job is None:
+        raise NotFound(job_id)
+    return job
+
+
+def finished_pdf(fair: Fair, job_id: int) -> bytes:
+    """The finished PDF of one of the fair's jobs."""
+    job = job_of(fair, job_id)
+    if job.status != PrintJobStatus.DONE or job.pdf is None:
+        raise NotFound(job_id)
+    return job.pdf
+
+
+def filename_of(job: PrintJob) -> str:
+    """The download's file name, e.g. route-cards-a6-3-17.pdf."""
+    if job.kind == PrintJobKind.ROUTE_CARDS:
+        return f"route-cards-{job.layout}-{job.fair_id}-{job.id}.pdf"
+    return f"match-lists-{job.fair_id}-{job.id}.pdf"
+
+
+def _save_progress(job_id: int, **values: Any) -> None:
+    """Write the job's state in a short transaction of its own (the job's session only reads)."""
+    with Session(db.engine) as session:
+        session.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
+        session.commit()
+
+
+def _join(pieces: list[bytes]) -> bytes:
+    writer = PdfWriter()
+    for piece in pieces:
+        writer.append(PdfReader(io.BytesIO(piece)))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def _route_card_pieces(job: PrintJob, fair: Fair) -> tuple[list[bytes], int]:
+    seekers = all_seekers(fair)
+    plan = plan_fair(fair, seekers)
+    _save_progress(job.id, total=len(seekers))
+    pieces = []
+    for start in range(0, len(seekers), CHUNK_SIZE):
+        chunk = seekers[start:start + CHUNK_SIZE]
+        pieces.append(services.route_cards_pdf(plan, chunk, job.layout or "a6"))
+        _save_progress(job.id, done=start + len(chunk))
+    return pieces, len(seekers)
+
+
+def _match_list_pieces(job: PrintJob, fair: Fair) -> tuple[list[bytes], int]:
+    employers = attending_employers(fair)
+    plan = plan_fair(fair, all_seekers(fair))
+    _save_progress(job.id, total=len(employers))
+    pieces = []
+    for done, employer in enumerate(employers, start=1):
+        pieces.append(services.employer_list_pdf(plan, employer))
+        _save_progress(job.id, done=done)
+    return pieces, len(employers)
+
+
+def make_job_pdf(job_id: int) -> None:
+    """Render a queued job's documents, join them and store the PDF on the job (or its error)."""
+    job = db.session.scalar(select(PrintJob).options(defer(PrintJob.pdf))
+                            .where(PrintJob.id == job_id))
+    if job is None or job.status != PrintJobStatus.QUEUED:
+        return  # removed with its fair, or already taken by another worker
+    _save_progress(job_id, status=PrintJobStatus.RUNNING, started_at=utcnow())
+    try:
+        fair = db.session.get(Fair, job.fair_id)
+        if fair is None:
+            raise NotFound(job.fair_id)
+        # the documents' templates use the app's context processors, which read the request
+        with current_app.test_request_context("/"):
+            pieces, count = (_route_card_pieces(job, fair)
+                             if job.kind == PrintJobKind.ROUTE_CARDS
+                             else _match_list_pieces(job, fair))
+        if not pieces:
+            raise NothingToPrint(job.kind)
+        pdf = _join(pieces)
+    except Exception as error:
+        transactions.rollback()
+        current_app.logger.exception("Print job %s failed", job_id)
+        _save_progress(job_id, status=PrintJobStatus.FAILED, finished_at=utcnow(),
+                       error=f"{type(error).__name__}: {error}"[:ERROR_LENGTH])
+        return
+    _save_progress(job_id, status=PrintJobStatus.DONE, finished_at=utcnow(), pdf=pdf,
+                   pdf_size=len(pdf), done=count, total=count)
+
+
+@background.task()
+def run_print_job(job_id: int) -> None:
+    """The queue's task for one print job (see make_job_pdf)."""
+    make_job_pdf(job_id)
