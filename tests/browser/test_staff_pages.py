@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
+from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import (
     PASSWORD,
@@ -42,8 +44,14 @@ def _staff_world(app: Flask) -> dict[str, Any]:
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
         users["checkin"] = make_account("checkin", fair_id=fair.id).email
+        jobs = {status: PrintJob(fair_id=fair.id, kind=PrintJobKind.ROUTE_CARDS, layout="a6",
+                                 status=status, done=40, total=80, error="OSError: disk full")
+                for status in (PrintJobStatus.RUNNING, PrintJobStatus.FAILED)}
+        db.session.add_all(jobs.values())
+        db.session.commit()
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
-                "seeker": seeker.id,
+                "seeker": seeker.id, "running_job": jobs[PrintJobStatus.RUNNING].id,
+                "failed_job": jobs[PrintJobStatus.FAILED].id,
                 "request": request.id, "users": users}
 
 
@@ -66,7 +74,10 @@ def _pages(world: dict[str, Any]) -> dict[str, list[str]]:
                       f"/organiser/fairs/{fair}/registrations/{world['seeker']}",
                       f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in/codes",
                       f"/organiser/fairs/{fair}/outcomes",
-                      f"/organiser/fairs/{fair}/outcomes/scan"],
+                      f"/organiser/fairs/{fair}/outcomes/scan",
+                      f"/fairs/{fair}/print/batch",
+                      f"/fairs/{fair}/print/batch/{world['running_job']}?refresh=off",
+                      f"/fairs/{fair}/print/batch/{world['failed_job']}"],
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena"],
         "admin": ["/admin/users"],
     }
