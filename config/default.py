@@ -110,3 +110,6 @@ TASK_WORKER_IN_PROCESS = None
 # Mails through SMTP go out from the queue and are retried while the server is down.
 MAIL_RETRY_DELAY_SECONDS = 60
 MAIL_RETRY_ATTEMPTS = 10
+# Batch PDFs (jobsforyou/printing/batch.py): the pieces of one job are laid out by this many
+# worker processes at once (WeasyPrint uses one core per process); 1 = in the worker itself.
+PRINT_PROCESSES = 2

@@ -11,6 +11,9 @@ new job to try again.
 from __future__ import annotations
 
 import io
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from flask import current_app
@@ -26,7 +29,8 @@ from jobsforyou.fairs.models import Fair
 from jobsforyou.printing import services
 from jobsforyou.printing.access import NotFound, all_seekers
 from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
-from jobsforyou.printing.plan import plan_fair
+from jobsforyou.printing.plan import FairPlan, plan_fair
+from jobsforyou.registration.models import Registration
 
 # Route cards per rendered piece: a multiple of four, so that every A6 sheet but the last is full.
 CHUNK_SIZE = 100
@@ -96,7 +100,40 @@ def _save_progress(job_id: int, **values: Any) -> None:
         session.commit()
 
 
-def _join(pieces: list[bytes]) -> bytes:
+def render_pieces(htmls: Sequence[str], processes: int,
+                  progress: Callable[[int], None] = lambda done: None) -> list[bytes]:
+    """Lay out each HTML document as a PDF piece, in `processes` worker processes (spawned:
+    the queue worker has threads, which a fork would copy half-way), in order; `progress`
+    gets the number of finished pieces after each one."""
+    pieces: list[bytes] = []
+    if processes <= 1 or len(htmls) <= 1:
+        for html in htmls:
+            pieces.append(services.pdf_from_html(html))
+            progress(len(pieces))
+        return pieces
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(processes, len(htmls)), mp_context=context) as pool:
+        for piece in pool.map(services.pdf_from_html, htmls):
+            pieces.append(piece)
+            progress(len(pieces))
+    return pieces
+
+
+def route_cards_in_pieces(plan: FairPlan, registrations: list[Registration], layout: str,
+                          processes: int, progress: Callable[[int], None] = lambda done: None
+                          ) -> bytes:
+    """All route cards as one PDF, laid out CHUNK_SIZE cards at a time (in parallel where there
+    are several processes) and joined; `progress` gets the number of cards done."""
+    chunks = [registrations[start:start + CHUNK_SIZE]
+              for start in range(0, len(registrations), CHUNK_SIZE)]
+    htmls = [services.route_cards_html(plan, chunk, layout) for chunk in chunks]
+    return join_pdfs(render_pieces(
+        htmls, processes,
+        lambda pieces: progress(sum(len(chunk) for chunk in chunks[:pieces]))))
+
+
+def join_pdfs(pieces: list[bytes]) -> bytes:
+    """The pieces as one PDF, page after page."""
     writer = PdfWriter()
     for piece in pieces:
         writer.append(PdfReader(io.BytesIO(piece)))
@@ -105,27 +142,26 @@ def _join(pieces: list[bytes]) -> bytes:
     return output.getvalue()
 
 
-def _route_card_pieces(job: PrintJob, fair: Fair) -> tuple[list[bytes], int]:
+def _route_cards(job: PrintJob, fair: Fair, processes: int) -> tuple[bytes, int]:
     seekers = all_seekers(fair)
+    if not seekers:
+        raise NothingToPrint(job.kind)
     plan = plan_fair(fair, seekers)
     _save_progress(job.id, total=len(seekers))
-    pieces = []
-    for start in range(0, len(seekers), CHUNK_SIZE):
-        chunk = seekers[start:start + CHUNK_SIZE]
-        pieces.append(services.route_cards_pdf(plan, chunk, job.layout or "a6"))
-        _save_progress(job.id, done=start + len(chunk))
-    return pieces, len(seekers)
+    pdf = route_cards_in_pieces(plan, seekers, job.layout or "a6", processes,
+                                lambda done: _save_progress(job.id, done=done))
+    return pdf, len(seekers)
 
 
-def _match_list_pieces(job: PrintJob, fair: Fair) -> tuple[list[bytes], int]:
+def _match_lists(job: PrintJob, fair: Fair, processes: int) -> tuple[bytes, int]:
     employers = attending_employers(fair)
+    if not employers:
+        raise NothingToPrint(job.kind)
     plan = plan_fair(fair, all_seekers(fair))
     _save_progress(job.id, total=len(employers))
-    pieces = []
-    for done, employer in enumerate(employers, start=1):
-        pieces.append(services.employer_list_pdf(plan, employer))
-        _save_progress(job.id, done=done)
-    return pieces, len(employers)
+    htmls = [services.employer_list_html(plan, employer) for employer in employers]
+    pieces = render_pieces(htmls, processes, lambda done: _save_progress(job.id, done=done))
+    return join_pdfs(pieces), len(employers)
 
 
 def make_job_pdf(job_id: int) -> None:
@@ -139,14 +175,10 @@ def make_job_pdf(job_id: int) -> None:
         fair = db.session.get(Fair, job.fair_id)
         if fair is None:
             raise NotFound(job.fair_id)
+        make = _route_cards if job.kind == PrintJobKind.ROUTE_CARDS else _match_lists
         # the documents' templates use the app's context processors, which read the request
         with current_app.test_request_context("/"):
-            pieces, count = (_route_card_pieces(job, fair)
-                             if job.kind == PrintJobKind.ROUTE_CARDS
-                             else _match_list_pieces(job, fair))
-        if not pieces:
-            raise NothingToPrint(job.kind)
-        pdf = _join(pieces)
+            pdf, count = make(job, fair, int(current_app.config["PRINT_PROCESSES"]))
     except Exception as error:
         transactions.rollback()
         current_app.logger.exception("Print job %s failed", job_id)

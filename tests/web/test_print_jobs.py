@@ -142,7 +142,9 @@ def _as_file(pdf: bytes, tmp_path: Path) -> Path:
 
 
 def test_a_real_worker_joins_every_employers_match_list(
-        app: Flask, client: FlaskClient, tmp_path: Path, queue_worker: None) -> None:
+        app: Flask, client: FlaskClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        queue_worker: None) -> None:
+    monkeypatch.setitem(app.config, "PRINT_PROCESSES", 1)  # laid out in the worker itself
     ids = _fair(app, seekers=2)
     sign_in(client, ids["organiser"])
     response = post_form(client, f"/fairs/{ids['fair']}/print/batch",
