@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -250,3 +251,13 @@ def test_only_the_fairs_organisers_see_and_download_its_jobs(
     anonymous = app.test_client()
     response = anonymous.get(f"/fairs/{ids['fair']}/print/batch/{done}.pdf")
     assert response.status_code in (302, 401) and b"secret" not in response.data
+
+
+def test_a_separate_queue_worker_knows_the_print_task() -> None:
+    # `huey_consumer jobsforyou.background.huey` imports only that module (and its package)
+    out = subprocess.run(
+        [sys.executable, "-c", "import jobsforyou.background as b; "
+         "print(sorted(b.huey._registry._registry))"],
+        check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
+    ).stdout
+    assert "jobsforyou.printing.batch.run_print_job" in out
