@@ -93,11 +93,14 @@ def filename_of(job: PrintJob) -> str:
     return f"match-lists-{job.fair_id}-{job.id}.pdf"
 
 
-def _save_progress(job_id: int, **values: Any) -> None:
-    """Write the job's state in a short transaction of its own (the job's session only reads)."""
+def _save_progress(job_id: int, *conditions: Any, **values: Any) -> bool:
+    """Write the job's state in a short transaction of its own (the job's session only reads);
+    False when no row matched (the job is gone, or the conditions did not hold)."""
     with Session(db.engine) as session:
-        session.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
+        result = session.execute(update(PrintJob).where(PrintJob.id == job_id, *conditions)
+                                 .values(**values))
         session.commit()
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def render_pieces(htmls: Sequence[str], processes: int,
@@ -168,9 +171,9 @@ def make_job_pdf(job_id: int) -> None:
     """Render a queued job's documents, join them and store the PDF on the job (or its error)."""
     job = db.session.scalar(select(PrintJob).options(defer(PrintJob.pdf))
                             .where(PrintJob.id == job_id))
-    if job is None or job.status != PrintJobStatus.QUEUED:
-        return  # removed with its fair, or already taken by another worker
-    _save_progress(job_id, status=PrintJobStatus.RUNNING, started_at=utcnow())
+    if job is None or not _save_progress(job_id, PrintJob.status == PrintJobStatus.QUEUED,
+                                         status=PrintJobStatus.RUNNING, started_at=utcnow()):
+        return  # removed with its fair, or taken already (a message delivered twice)
     try:
         fair = db.session.get(Fair, job.fair_id)
         if fair is None:

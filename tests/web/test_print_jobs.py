@@ -261,3 +261,23 @@ def test_a_separate_queue_worker_knows_the_print_task() -> None:
         check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
     ).stdout
     assert "jobsforyou.printing.batch.run_print_job" in out
+
+
+def test_a_failing_job_keeps_its_error_and_is_not_run_twice(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _fair(app, seekers=2)
+    monkeypatch.setitem(app.config, "PRINT_PROCESSES", 1)
+
+    def broken(html: str) -> bytes:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(batch.services, "pdf_from_html", broken)
+    job_id = _job(app, ids["fair"], total=2)
+    with app.app_context():
+        batch.make_job_pdf(job_id)
+    job = _state(app, job_id)
+    assert job.status == PrintJobStatus.FAILED and job.finished_at is not None
+    assert job.error == "OSError: no space left on device"
+    with app.app_context():
+        batch.make_job_pdf(job_id)  # a message delivered again: the job is not queued any more
+    assert _state(app, job_id).status == PrintJobStatus.FAILED
