@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -183,6 +183,8 @@ def batch_job(fair_id: int, job_id: int) -> Response:
     response = Response(render_template("printing/batch_job.html", fair=fair, job=job,
                                         form=BatchForm(document=_choice_of(job)),
                                         refreshing=refreshing,
+                                        size_mb=format_decimal(job.pdf_size / 1_000_000,
+                                                               format="#,##0.0"),
                                         refresh_seconds=REFRESH_SECONDS))
     if refreshing:
         response.headers["Refresh"] = str(REFRESH_SECONDS)
