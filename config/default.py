@@ -145,3 +145,7 @@ FOLLOW_UP_LATEST_DAYS = 28
 # live when they gave no commuting distance, and how many days the pre-filling link works.
 REINVITATION_RADIUS_KM = 30
 REINVITATION_LINK_DAYS = 60
+
+# Batch PDFs (jobsforyou/printing/batch.py): the pieces of one job are laid out by this many
+# worker processes at once (WeasyPrint uses one core per process); 1 = in the worker itself.
+PRINT_PROCESSES = 2

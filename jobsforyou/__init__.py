@@ -12,6 +12,10 @@ from flask import Flask
 from jobsforyou import audit, background, dev_outbox, log_redaction, request_guards, sms
 from jobsforyou.accounts import session_limits
 
+# Modules that declare queue tasks: `huey_consumer jobsforyou.background.huey` imports this
+# package before any app exists, and knows only the tasks declared by then.
+from jobsforyou.printing import batch as _print_tasks  # noqa: F401,E402,I001
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

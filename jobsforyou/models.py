@@ -12,7 +12,13 @@ from jobsforyou.outcomes import scopes as _outcome_scopes  # noqa: F401  (scope 
 from jobsforyou.outcomes.models import FollowUpStatus, Outcome, OutcomeStatus
 from jobsforyou.printing import export as _decision_export  # noqa: F401  (data export)
 from jobsforyou.printing import scopes as _printing_scopes  # noqa: F401  (scope rule)
-from jobsforyou.printing.models import Decision, MatchDecision
+from jobsforyou.printing.models import (
+    Decision,
+    MatchDecision,
+    PrintJob,
+    PrintJobKind,
+    PrintJobStatus,
+)
 from jobsforyou.regions.models import Municipality, Region
 from jobsforyou.registration import scopes as _registration_scopes  # noqa: F401  (scope rule)
 from jobsforyou.registration.models import (
@@ -52,6 +58,9 @@ __all__ = [
     "OutcomeStatus",
     "PersonalLink",
     "ReInvitation",
+    "PrintJob",
+    "PrintJobKind",
+    "PrintJobStatus",
     "Region",
     "Registration",
     "RegistrationStatus",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
-from flask_babel import get_locale
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal, get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobsforyou import audit
@@ -13,13 +14,16 @@ from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import attachment
-from jobsforyou.printing import access, services
-from jobsforyou.printing.forms import PinSeekerForm
+from jobsforyou.printing import access, batch, services
+from jobsforyou.printing.forms import BATCH_CHOICES, BatchForm, PinSeekerForm
+from jobsforyou.printing.models import PrintJob
 from jobsforyou.printing.plan import plan_fair
 from jobsforyou.scoping import scope_for
 from jobsforyou.talks.services import talk_times
 
 bp = Blueprint("printing", __name__)
+
+REFRESH_SECONDS = 3  # the job page reloads itself this often while the job runs
 
 
 def _download(pdf: bytes, filename: str) -> Response:
@@ -146,3 +150,76 @@ def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:
 def overview(fair_id: int) -> str:
     """The fair's match overview: per employer the candidates, per seeker the booths."""
     return overview_page(_organiser_fair(fair_id))
+
+
+def _batch_page(fair: Fair, form: BatchForm) -> str:
+    return render_template("printing/batch.html", fair=fair, form=form,
+                           jobs=batch.recent_jobs(fair))
+
+
+@bp.get("/fairs/<int:fair_id>/print/batch")
+@roles_required(Role.ORGANISER)
+def batch_jobs(fair_id: int) -> str:
+    """Start a batch PDF of the fair (all route cards or all match lists); the latest jobs."""
+    fair = _organiser_fair(fair_id)
+    return _batch_page(fair, BatchForm())
+
+
+@bp.post("/fairs/<int:fair_id>/print/batch")
+@roles_required(Role.ORGANISER)
+def start_batch_job(fair_id: int) -> Response | str:
+    """Queue a batch job and show its page."""
+    fair = _organiser_fair(fair_id)
+    form = BatchForm()
+    if not form.validate_on_submit():
+        return _batch_page(fair, form)
+    kind, layout = form.values()
+    try:
+        job = batch.start_job(fair, kind, layout, current_user.id)
+    except batch.NothingToPrint:
+        flash(_("There is nothing to print yet: the fair has no confirmed seekers or no "
+                "employers with a booth."), "error")
+        return _batch_page(fair, form)
+    audit.record("print_job_started", fair=fair.id, job=job.id, kind=kind.value)
+    return redirect(url_for("printing.batch_job", fair_id=fair.id, job_id=job.id))
+
+
+@bp.get("/fairs/<int:fair_id>/print/batch/<int:job_id>")
+@roles_required(Role.ORGANISER)
+def batch_job(fair_id: int, job_id: int) -> Response:
+    """A job's progress; the page reloads itself (no script needed) until the job has ended."""
+    fair = _organiser_fair(fair_id)
+    try:
+        job = batch.job_of(fair, job_id)
+    except access.NotFound:
+        abort(404)
+    refreshing = not job.finished and request.args.get("refresh") != "off"
+    response = Response(render_template("printing/batch_job.html", fair=fair, job=job,
+                                        form=BatchForm(document=_choice_of(job)),
+                                        refreshing=refreshing,
+                                        size_mb=format_decimal(job.pdf_size / 1_000_000,
+                                                               format="#,##0.0"),
+                                        refresh_seconds=REFRESH_SECONDS))
+    if refreshing:
+        response.headers["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+def _choice_of(job: PrintJob) -> str:
+    """The form's choice that makes the same job again ("try again")."""
+    return next((choice for choice, values in BATCH_CHOICES.items()
+                 if values == (job.kind, job.layout)), "route_cards_a6")
+
+
+@bp.get("/fairs/<int:fair_id>/print/batch/<int:job_id>.pdf")
+@roles_required(Role.ORGANISER)
+def batch_download(fair_id: int, job_id: int) -> Response:
+    """The finished PDF of a batch job."""
+    fair = _organiser_fair(fair_id)
+    try:
+        job = batch.job_of(fair, job_id)
+        pdf = batch.finished_pdf(fair, job_id)
+    except access.NotFound:
+        abort(404)
+    audit.record("print_job_downloaded", fair=fair.id, job=job.id, kind=job.kind.value)
+    return _download(pdf, batch.filename_of(job))

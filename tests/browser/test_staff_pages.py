@@ -11,7 +11,13 @@ from flask import Flask
 
 from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
-from jobsforyou.printing.models import Decision, MatchDecision
+from jobsforyou.printing.models import (
+    Decision,
+    MatchDecision,
+    PrintJob,
+    PrintJobKind,
+    PrintJobStatus,
+)
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import (
     PASSWORD,
@@ -58,9 +64,16 @@ def _staff_world(app: Flask) -> dict[str, Any]:
                  ("business_development", "organiser", "admin")}
         users["employer"] = make_account("employer", employer_id=employer.id).email
         users["checkin"] = make_account("checkin", fair_id=fair.id).email
+        jobs = {status: PrintJob(fair_id=fair.id, kind=PrintJobKind.ROUTE_CARDS, layout="a6",
+                                 status=status, done=40, total=80, error="OSError: disk full")
+                for status in (PrintJobStatus.RUNNING, PrintJobStatus.FAILED)}
+        db.session.add_all(jobs.values())
+        db.session.commit()
         return {"fair": fair.id, "employer": employer.id, "vacancy": vacancy.id,
                 "seeker": seeker.id, "held": held, "talk": talk,
                 "melle": municipality("Melle").id,
+                "running_job": jobs[PrintJobStatus.RUNNING].id,
+                "failed_job": jobs[PrintJobStatus.FAILED].id,
                 "request": request.id, "users": users}
 
 
@@ -118,7 +131,10 @@ def _pages(world: dict[str, Any], language: str) -> dict[str, list[str]]:
                       f"/organiser/statistics?municipality={world['melle']}",
                       f"/organiser/fairs/{fair}/follow-up",
                       f"/organiser/fairs/{fair}/invite-visitors",
-                      f"/fairs/{fair}/talks", f"/fairs/{fair}/talks/{world['talk']}/move"],
+                      f"/fairs/{fair}/talks", f"/fairs/{fair}/talks/{world['talk']}/move",
+                      f"/fairs/{fair}/print/batch",
+                      f"/fairs/{fair}/print/batch/{world['running_job']}?refresh=off",
+                      f"/fairs/{fair}/print/batch/{world['failed_job']}"],
         # the walk-in form is in the visitor's language (here: the page's locale)
         "checkin": [f"/fairs/{fair}/check-in", f"/fairs/{fair}/check-in?q=Olena",
                     f"/fairs/{fair}/check-in/walk-in",

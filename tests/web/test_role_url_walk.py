@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from jobsforyou.extensions import db
 from jobsforyou.imports.storage import create_api_token, store_upload
+from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
 from tests.conftest import csrf_token_from, sign_in
 from tests.factories import (
     make_account,
@@ -87,6 +88,9 @@ ACCESS: dict[str, set[str]] = {
     # the organisers' decisions on fair A's match plan; employer A's own list in its account
     "match_decisions.": FAIR_A_ORGANISERS,
     "employer_matches.": {"employer_a", "admin"},
+    # batch PDFs of fair A (start, progress, download): only its organisers
+    "printing.batch_jobs": FAIR_A_ORGANISERS, "printing.start_batch_job": FAIR_A_ORGANISERS,
+    "printing.batch_job": FAIR_A_ORGANISERS, "printing.batch_download": FAIR_A_ORGANISERS,
     # outcomes: employer A for its candidates and at its booth, organisers of the fair for all
     "outcomes.": FAIR_A_ORGANISERS,
     "outcomes.record_for_candidate": {"employer_a", "admin"},
@@ -126,6 +130,10 @@ def world(app: Flask) -> dict[str, Any]:
         upload = store_upload(staff.id, staff.region_id, "a.csv", b"Referenznummer\n",
                               dt.datetime.now(dt.UTC))
         token, _secret = create_api_token(staff.region_id, "Test", staff.id)
+        job = PrintJob(fair_id=fair.id, kind=PrintJobKind.ROUTE_CARDS, layout="a6",
+                       status=PrintJobStatus.DONE, done=1, total=1,
+                       pdf=b"%PDF-1.7 Alpha Anlagenbau", pdf_size=25)
+        db.session.add(job)
         db.session.commit()
         fair_b = make_fair(town="Melle", title="#JobsForYou Melle")
         users = {
@@ -148,7 +156,7 @@ def world(app: Flask) -> dict[str, Any]:
                     "booth_id": 1, "upload_id": upload.id, "token_id": token.id,
                     "user_id": users["employer_a"], "token": WRONG_TOKEN, "kind": "csv",
                     "action": "close", "filename": "css/site.css",
-                    "code_id": 1, "talk_id": 1, "language": "ar"},
+                    "code_id": 1, "talk_id": 1, "language": "ar", "job_id": job.id},
             "secrets": ("Коваленко", "Anlagenmechaniker", "Alpha Anlagenbau"),
         }
 
