@@ -4,12 +4,13 @@
 
 Data: every shortlisted (query, title) pair of `benchmarks/eval/` (seeker queries against the
 vacancy titles, German titles against the German labels) and of 400 German ESCO titles held out
-of their occupation's labels (the calibration half of `benchmarks/esco_german_titles.py`), with its four pieces of evidence
-(matching/fusion.py) and whether the title has the query's label. A logistic regression
-in two steps gives the coefficients: fitted on the differences of relevant minus irrelevant pairs
-of one query (a pairwise ranking loss, so the direction of the weights is what orders titles),
-then on the pairs themselves over that one score (so the level is a calibrated probability). The frozen set (`benchmarks/eval-frozen/`) is
-never read here. Prints the coefficients and the MRR of the first set before and after; with
+of their occupation's labels (the calibration half of `benchmarks/esco_german_titles.py`), with
+its four pieces of evidence (matching/fusion.py) and whether the title has the query's label. A
+logistic regression in two steps gives the coefficients: fitted on the differences of relevant
+minus irrelevant pairs of one query (a pairwise ranking loss, so the direction of the weights is
+what orders titles), then on the pairs themselves over that one score (so the level is a
+calibrated probability). The frozen set (`benchmarks/eval-frozen/`) is never read here. Prints
+the coefficients and the MRR before and after; with
 `--write` stores them in `matching/data/fusion.json`.
 """
 

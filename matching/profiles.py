@@ -8,8 +8,8 @@ titles, places, and the facts of each side as arrays.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -26,9 +26,9 @@ from matching.concepts import (
 from matching.geo import Gazetteer
 from matching.licences import canonical_licence, implied_licences, licence_mask
 from matching.models import EMPLOYMENT_TYPES, GERMAN_LEVELS, Candidate, Vacancy
+from matching.ngrams import CharNgramTfidf
 from matching.resolver import Resolver
 from matching.skill_space import SkillSpace, candidate_skill_texts, row_columns
-from matching.ngrams import CharNgramTfidf
 from matching.text_index import PreparedText
 
 IntArray = npt.NDArray[np.int64]
