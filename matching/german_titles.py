@@ -29,8 +29,11 @@ _MAY_HAVE_GENDER_FORM = re.compile(r"[/*:_(\[]|In\b|Innen\b|genders", re.IGNOREC
 _SLASH_PAIR = re.compile(r"([^\W\d_][\w-]*)\s*/\s*([^\W\d_][\w-]*)")
 # feminine endings folded to the masculine form: Mechanikerin → mechaniker, Ärztin → arzt
 _FEMININE_TOKEN = re.compile(
-    r"\b(?=\w{6,})(\w*?(?:er|ent|ant|eur|ist|arzt|oge|at|ot|ech|och|and|ier|or|ar|it))in(?:nen)?\b"
+    r"\b(?=\w{6,})(\w*?(?:er|ent|ant|eur|ist|yst|arzt|oge|at|ot|ech|och|and|ier|or|ar|it))in(?:nen)?\b"
 )
+# masculine forms ending in -e whose feminine drops it: Pädagoge/Pädagogin, Experte/Expertin,
+# Gehilfe/Gehilfin, Kollege/Kollegin (both sides fold to the masculine)
+_FEMININE_OF_E_FORM = re.compile(r"\b(?=\w{6,})(\w*?(?:og|ert|ilf|leg))in(?:nen)?\b")
 _FRAU_COMPOUND = re.compile(r"\b(\w{3,})frau(en)?\b")
 
 _NOISE_PHRASES: tuple[str, ...] = (
@@ -97,7 +100,8 @@ def strip_gender_forms(text: str) -> str:
 
 def fold_gender_suffixes(folded: str) -> str:
     """Fold feminine word forms in folded text to the masculine: "kochin" → "koch",
-    "kauffrau" → "kaufmann"."""
+    "padagogin" → "padagoge", "kauffrau" → "kaufmann"."""
+    folded = _FEMININE_OF_E_FORM.sub(r"\1e", folded)
     folded = _FEMININE_TOKEN.sub(r"\1", folded)
     return _FRAU_COMPOUND.sub(r"\1mann", folded)
 

@@ -121,14 +121,16 @@ class Matcher:
         cand_concepts = t.cand_concepts.sparse(n_occ)
         vac_concepts = t.vac_concepts.sparse(n_occ)
         vac_skills = (t.vac_required + t.vac_optional).tocsr()
+        cand_text = sum(t.cand_text_vectors[1:], t.cand_text_vectors[0]).tocsr()
         if rows_are_candidates:
             return PairFinder(
                 cand_concepts, vac_concepts, self._relation_sparse, t.cand_skills, vac_skills,
-                lambda c: self._title_fallback_for_candidate(t, c),
+                lambda c: self._title_fallback_for_candidate(t, c), cand_text, t.vac_title_vectors,
             )  # fmt: skip
         return PairFinder(
             vac_concepts, cand_concepts, self._relation_sparse.T.tocsr(), vac_skills,
             t.cand_skills, lambda v: self._title_fallback_for_vacancy(t, v),
+            t.vac_title_vectors, cand_text,
         )  # fmt: skip
 
     def explained_matches(

@@ -8,6 +8,7 @@ titles, places, and the facts of each side as arrays.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -25,6 +26,7 @@ from matching.concepts import (
 from matching.geo import Gazetteer
 from matching.licences import canonical_licence, implied_licences, licence_mask
 from matching.models import EMPLOYMENT_TYPES, GERMAN_LEVELS, Candidate, Vacancy
+from matching.ngrams import CharNgramTfidf
 from matching.resolver import Resolver
 from matching.skill_space import SkillSpace, candidate_skill_texts, row_columns
 from matching.text_index import PreparedText
@@ -46,6 +48,7 @@ class Tables:
     cand_concepts: ConceptTable
     cand_texts: list[tuple[PreparedText, ...]]
     cand_text_vectors: list[sp.csr_matrix]
+    cand_text_latin: npt.NDArray[np.bool_]
     cand_skills: sp.csr_matrix
     cand_level: IntArray
     cand_lat: FloatArray
@@ -173,6 +176,14 @@ def _skill_parts(candidates: Sequence[Candidate], vacancies: Sequence[Vacancy],
     }
 
 
+def in_latin_script(text: str) -> bool:
+    """Whether most letters of ``text`` are Latin (its words can be compared with a German
+    title character by character; Cyrillic, Arabic or Persian words cannot)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return bool(letters) and latin * 2 > len(letters)
+
+
 def _text_parts(candidates: Sequence[Candidate], vacancies: Sequence[Vacancy],
                 resolver: Resolver) -> dict[str, Any]:
     """The candidates' own words and the vacancy titles, prepared and as TF-IDF vectors."""
@@ -184,13 +195,18 @@ def _text_parts(candidates: Sequence[Candidate], vacancies: Sequence[Vacancy],
     distinct = sorted({*(x for slot in slots for x in slot),
                        *(x.expanded for x in vac_titles if x is not None), ""})
     row_of = {text: row for row, text in enumerate(distinct)}
-    distinct_vectors = resolver.vocabulary.occupation_index.vectorizer.transform(distinct).tocsr()
+    # fitted on this call's own texts (as plain character TF-IDF would be), so that words the
+    # vocabulary has never seen still count: the text signal never loses to its baseline
+    distinct_vectors = CharNgramTfidf(3, 5).fit_transform(distinct).tocsr()
 
     def vectors(texts: Sequence[str]) -> sp.csr_matrix:
         return distinct_vectors[[row_of[x] for x in texts]]
 
     return {
         "cand_texts": cand_texts,
+        "cand_text_latin": np.array(
+            [any(in_latin_script(t) for t in c.desired_occupations) for c in candidates],
+            dtype=np.bool_),
         "cand_text_vectors": [vectors(slot) for slot in slots],
         "vac_titles": vac_titles,
         "vac_title_vectors": vectors([(x or empty).expanded for x in vac_titles]),

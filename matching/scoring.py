@@ -41,6 +41,9 @@ class PairScores:
     occupation_known: BoolArray
     concept: FloatArray
     title_similarity: FloatArray
+    text_similarity: FloatArray
+    named_similarity: FloatArray
+    exact_title: BoolArray
     relation: npt.NDArray[np.int8]
     cand_slot: IntArray
     vac_slot: IntArray
@@ -89,7 +92,8 @@ def rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix, ai: IntArray, bi: IntArray) 
 
 def _occupation(
     t: Tables, relations: RelationMatrix, ci: IntArray, vi: IntArray, weights: Weights
-) -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.int8], IntArray, IntArray, BoolArray]:
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, BoolArray, npt.NDArray[np.int8],
+           IntArray, IntArray, BoolArray]:
     cc, vc = t.cand_concepts, t.vac_concepts
     concept = np.zeros(len(ci))
     kind = np.zeros(len(ci), dtype=np.int8)
@@ -110,37 +114,45 @@ def _occupation(
             kind = np.where(better, rel, kind).astype(np.int8)
             cslot = np.where(better, j, cslot)
             vslot = np.where(better, k, vslot)
-    title = np.zeros(len(ci))
+    # the title against the names of the candidate's resolved occupations (across languages)
+    named = np.zeros(len(ci))
     for j in range(cc.index.shape[1]):
         a = cc.index[ci, j]
         sim = np.where(a >= 0, t.vac_title_similarity[vi, np.maximum(a, 0)], 0.0)
-        title = np.maximum(title, cc.conf[ci, j] * sim)
+        named = np.maximum(named, cc.conf[ci, j] * sim)
     # the candidate's own words against the title: TF-IDF cosine for every pair, rapidfuzz too
     # where the words did not resolve well
+    direct = np.zeros(len(ci))
     for vectors in t.cand_text_vectors:
-        title = np.maximum(title, rowwise_dot(vectors, t.vac_title_vectors, ci, vi))
+        direct = np.maximum(direct, rowwise_dot(vectors, t.vac_title_vectors, ci, vi))
     best_conf = cc.conf[ci, 0]
     for k in np.nonzero(best_conf < UNKNOWN_TEXT_CONFIDENCE)[0].tolist():
         vtitle = t.vac_titles[vi[k]]
         if vtitle is not None:
-            direct = max((fuzzy_similarity(q, vtitle) for q in t.cand_texts[ci[k]]), default=0.0)
-            title[k] = max(title[k], direct)
+            fuzzy = max((fuzzy_similarity(q, vtitle) for q in t.cand_texts[ci[k]]), default=0.0)
+            direct[k] = max(direct[k], fuzzy)
+    exact = np.array([
+        t.vac_titles[v] is not None and any(q.base == t.vac_titles[v].base for q in t.cand_texts[c])
+        for c, v in zip(ci.tolist(), vi.tolist(), strict=True)
+    ], dtype=np.bool_)  # fmt: skip
     has_title = np.array([x is not None for x in t.vac_titles], dtype=np.bool_)
     has_text = np.array([bool(x) for x in t.cand_texts], dtype=np.bool_)
     known = ((cc.index[ci, 0] >= 0) | has_text[ci]) & ((vc.index[vi, 0] >= 0) | has_title[vi])
-    # a share of the title similarity breaks ties between titles of one concept (no title: none)
-    tiebreak = np.where(has_title[vi], TITLE_TIEBREAK, 0.0)
-    occupation = (1 - tiebreak) * np.maximum(concept, 0.9 * title) + tiebreak * title
-    return occupation, concept, title, kind, cslot, vslot, known
+    comparable = has_title[vi] & t.cand_text_latin[ci]
+    occupation = weights.fusion.combine(
+        concept, named, direct, exact, comparable, has_title[vi]
+    )
+    return occupation, concept, named, direct, exact, kind, cslot, vslot, known
 
 
 def score_pairs(
     t: Tables, relations: RelationMatrix, ci: IntArray, vi: IntArray, weights: Weights
 ) -> PairScores:
     """Score the pairs ``(ci[k], vi[k])``: each signal, its known-mask and the weighted mean."""
-    occupation, concept, title, kind, cslot, vslot, occ_known = _occupation(
+    occupation, concept, named, direct, exact, kind, cslot, vslot, occ_known = _occupation(
         t, relations, ci, vi, weights
     )
+    title = np.maximum(named, direct)
 
     n_req = np.diff(t.vac_required.indptr)[vi].astype(np.float64)
     n_opt = np.diff(t.vac_optional.indptr)[vi].astype(np.float64)
@@ -221,7 +233,8 @@ def score_pairs(
 
     return PairScores(
         cand=ci, vac=vi, score=np.clip(score, 0.0, 1.0), occupation=occupation,
-        occupation_known=occ_known, concept=concept, title_similarity=title, relation=kind,
+        occupation_known=occ_known, concept=concept, title_similarity=title,
+        text_similarity=direct, named_similarity=named, exact_title=exact, relation=kind,
         cand_slot=cslot, vac_slot=vslot, skills_required=got_req, skills_optional=got_opt,
         skills_known=skills_known, skills=skills, level_missing=level_missing,
         german_known=german_known, distance_km=distance_km, max_km=max_km,

@@ -18,9 +18,33 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
 SKILL_SHARE_WEIGHT = 0.3
+# the own words against the titles (TF-IDF cosine) also shortlist a pair, so that a title the
+# vocabulary does not know is still found; each text keeps its most specific n-grams only
+TEXT_SHARE_WEIGHT = 1.0
+TEXT_NGRAMS_KEPT = 16
 ROW_CHUNK = 2048
 MIN_FALLBACK_SIMILARITY = 0.2
 TIE_ALLOWANCE = 8
+
+
+def strongest_per_row(matrix: sp.csr_matrix, keep: int = TEXT_NGRAMS_KEPT) -> sp.csr_matrix:
+    """The ``keep`` largest entries of each row (the rarest n-grams of a TF-IDF row)."""
+    matrix = matrix.tocsr()
+    rows, cols, values = [], [], []
+    for r in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
+        data, indices = matrix.data[lo:hi], matrix.indices[lo:hi]
+        if hi - lo > keep:
+            best = np.argpartition(-data, keep - 1)[:keep]
+            data, indices = data[best], indices[best]
+        rows.append(np.full(len(data), r, dtype=np.int64))
+        cols.append(indices)
+        values.append(data)
+    if not rows:
+        return sp.csr_matrix(matrix.shape, dtype=np.float32)
+    return sp.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=matrix.shape
+    )
 
 
 def top_per_row(matrix: sp.csr_matrix, keep: int) -> tuple[IntArray, IntArray]:
@@ -67,8 +91,12 @@ class PairFinder:
         row_skills: sp.csr_matrix,
         col_skills: sp.csr_matrix,
         similarity_of_row: Callable[[int], FloatArray],
+        row_text: sp.csr_matrix | None = None,
+        col_text: sp.csr_matrix | None = None,
     ) -> None:
         self.widened = (row_concepts @ relations).tocsr()
+        self.row_text = strongest_per_row(row_text) if row_text is not None else None
+        self.col_text_t = strongest_per_row(col_text).T.tocsr() if col_text is not None else None
         self.col_concepts_t = col_concepts.T.tocsr()
         self.row_skills = row_skills
         self.col_skills_t = col_skills.T.tocsr()
@@ -86,6 +114,8 @@ class PairFinder:
                 product = product + SKILL_SHARE_WEIGHT * (
                     self.row_skills[lo:hi] @ self.col_skills_t
                 )
+            if self.row_text is not None and self.col_text_t is not None:
+                product = product + TEXT_SHARE_WEIGHT * (self.row_text[lo:hi] @ self.col_text_t)
             rows, cols = top_per_row(product.tocsr(), keep)
             all_rows.append(rows + lo)
             all_cols.append(cols)

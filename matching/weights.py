@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from matching.fusion import Fusion, default_fusion
+
 HARD_FILTERS: tuple[str, ...] = ("licence", "german_level", "distance", "employment_type")
 
 
@@ -36,3 +38,5 @@ class Weights:
     # score lost per 30 days that a candidate becomes available after the start date
     start_delay_per_month: float = 0.25
     hard_filters: frozenset[str] = field(default_factory=frozenset)
+    # how the occupation signal fuses concept and text evidence (calibrated, matching/fusion.py)
+    fusion: Fusion = field(default_factory=default_fusion)

@@ -40,3 +40,8 @@ def real_vocabulary() -> Vocabulary:
     from matching import load_default_vocabulary
 
     return load_default_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def real_matcher(real_vocabulary: Vocabulary) -> Matcher:
+    return Matcher(real_vocabulary)
