@@ -21,6 +21,7 @@ FORBIDDEN = {
     "ru": re.compile(r"[іїєґ]", re.I),
     "fa": re.compile(r"[يك]"),
     "ar": re.compile(r"[یکگپچژ]"),
+    "ku": re.compile(r"[ıöüğİÖÜĞ]"),  # Turkish letters that Kurmanji (Hawar) does not use
 }
 LATIN = re.compile(r"[A-Za-z]")
 NATIVE_SCRIPT = {"uk", "ru", "ar", "fa"}
