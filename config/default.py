@@ -43,6 +43,21 @@ MAIL_USERNAME = None
 MAIL_PASSWORD = None
 MAIL_SENDER = "JobsForYou <noreply@example.org>"
 
+# SMS to job seekers who give a phone number and no e-mail address (jobsforyou/sms.py):
+# "memory" (kept in memory), "console" (development: printed and listed on /dev/outbox) or
+# "http" (the gateway below). None: "http" when SMS_GATEWAY_URL is set, "console" in
+# development, else "memory" (in production with a warning at start-up: nothing is sent).
+SMS_BACKEND = None
+# The HTTP gateway: messages are POSTed as JSON {"to": "+49…", "text": "…"} with the header
+# "Authorization: Bearer <key>". Set both from the environment: JOBSFORYOU_SMS_GATEWAY_URL,
+# JOBSFORYOU_SMS_GATEWAY_KEY (read as text).
+SMS_GATEWAY_URL = None
+SMS_GATEWAY_KEY = None
+SMS_GATEWAY_TIMEOUT_SECONDS = 10
+# At most this many SMS to one phone number, whoever asks (the page asking gives the same
+# answer either way); counted in the rate limit storage below.
+SMS_PHONE_RATE_LIMIT = "3 per hour"
+
 # Rate limits (Flask-Limiter). Use a shared store such as redis://127.0.0.1:6379 in production.
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_ENABLED = True
@@ -110,3 +125,6 @@ TASK_WORKER_IN_PROCESS = None
 # Mails through SMTP go out from the queue and are retried while the server is down.
 MAIL_RETRY_DELAY_SECONDS = 60
 MAIL_RETRY_ATTEMPTS = 10
+# SMS through the gateway, likewise.
+SMS_RETRY_DELAY_SECONDS = 60
+SMS_RETRY_ATTEMPTS = 10

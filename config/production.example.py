@@ -20,6 +20,8 @@ MAIL_SERVER = "smtp.example.org"
 MAIL_PORT = 587
 MAIL_USE_TLS = True
 MAIL_SENDER = "JobsForYou Landkreis <jobsforyou@example.org>"
+# SMS go to the HTTP gateway named by JOBSFORYOU_SMS_GATEWAY_URL and JOBSFORYOU_SMS_GATEWAY_KEY
+# (environment); without them the app warns at start-up that no SMS are sent.
 SESSION_COOKIE_SECURE = True
 PROXY_FIX_HOPS = 1
 PREFERRED_URL_SCHEME = "https"

@@ -3,5 +3,6 @@
 TESTING = True
 SECRET_KEY = "test-secret-key"
 MAIL_BACKEND = "outbox"
+SMS_BACKEND = "memory"
 RATELIMIT_STORAGE_URI = "memory://"
 WTF_CSRF_ENABLED = True

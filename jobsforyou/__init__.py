@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from jobsforyou import audit, background, dev_outbox, log_redaction, request_guards
+from jobsforyou import audit, background, dev_outbox, log_redaction, request_guards, sms
 from jobsforyou.accounts import session_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     )
     log_redaction.install()  # before anything can log a personal link
     load_configuration(app, config_overrides)
+    sms.init_app(app)
     require_compiled_catalogs(app)
     trust_proxies(app)
     register_extensions(app)
@@ -51,9 +52,10 @@ def load_configuration(app: Flask, overrides: dict[str, Any] | None) -> None:
     if config_file:
         app.config.from_pyfile(str(Path(config_file).resolve()))
     app.config.from_prefixed_env("JOBSFORYOU")
-    if "JOBSFORYOU_SECRET_KEY" in os.environ:
-        # from_prefixed_env parses values as JSON: "12345" would become an integer key.
-        app.config["SECRET_KEY"] = os.environ["JOBSFORYOU_SECRET_KEY"]
+    for secret in ("SECRET_KEY", "SMS_GATEWAY_KEY"):
+        if f"JOBSFORYOU_{secret}" in os.environ:
+            # from_prefixed_env parses values as JSON: "12345" would become an integer key.
+            app.config[secret] = os.environ[f"JOBSFORYOU_{secret}"]
     if overrides:
         app.config.update(overrides)
     development = app.config.get("ENV_NAME") == "development" or app.testing

@@ -6,6 +6,10 @@ gunicorn and any library may log a request path, in the message, its arguments o
 text. `install()` wraps the process's log record factory, so that every record — of every logger,
 for every handler, present or added later — has the token replaced by "[redacted]" before any
 handler or formatter sees it.
+
+Phone numbers of job seekers are masked where the app logs them (jobsforyou/sms.py); as a
+second line of defence, every international number (+49 176 1234567, +491761234567) in a log
+line is replaced too.
 """
 
 from __future__ import annotations
@@ -20,11 +24,17 @@ REDACTED = "[redacted]"
 # ("%2Fr%2F<token>") as it appears inside query strings such as ?next=%2Fr%2F….
 _PERSONAL_LINK = re.compile(r"/r/[^/?\s'\"<>]+")
 _ENCODED_PERSONAL_LINK = re.compile(r"%2Fr%2F[^/?\s%&'\"<>]+", re.IGNORECASE)
+# "+" and 8 to 15 digits, single spaces, dashes, dots or slashes between them (E.164 numbers as
+# stored, and as typed); not a time-zone offset such as +01:00.
+_PHONE_NUMBER = re.compile(r"(?<![\w+])\+\d(?:[ \-./]?\d){7,14}(?!\d)")
+REDACTED_PHONE = "[redacted phone]"
 _EXCEPTION_FORMATTER = logging.Formatter()
 
 
 def redact(text: str) -> str:
-    """Replace the token of every personal link in text by [redacted]."""
+    """Replace the token of every personal link in text by [redacted], and phone numbers."""
+    if "+" in text:
+        text = _PHONE_NUMBER.sub(REDACTED_PHONE, text)
     if "/r/" in text:
         text = _PERSONAL_LINK.sub(f"/r/{REDACTED}", text)
     if "%2f" in text.lower():

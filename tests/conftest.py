@@ -105,6 +105,7 @@ def app(database_url: str) -> Iterator[Flask]:
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SERVER_NAME": "jobsforyou.test",
             "MAIL_BACKEND": "outbox",
+            "SMS_BACKEND": "memory",
             "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
@@ -141,6 +142,7 @@ def clean_state(request: pytest.FixtureRequest) -> Iterator[None]:
                 db.session.execute(table.delete())
         db.session.commit()
         app.extensions.get("jobsforyou_outbox", []).clear()
+        app.extensions.get("jobsforyou_sms_outbox", []).clear()
         limiter.reset()
 
 

@@ -16,7 +16,7 @@ from jobsforyou.organisers import fair_admin, services
 from jobsforyou.organisers.fair_forms import FairForm
 from jobsforyou.organisers.messages import fair_admin_field, fair_admin_message
 from jobsforyou.organisers.registrations import counts_of
-from jobsforyou.registration.notifications import send_promotion_mail
+from jobsforyou.registration.notifications import notify_promoted
 from jobsforyou.scoping import scope_for
 from jobsforyou.times import site_zone
 
@@ -86,7 +86,7 @@ def edit(fair_id: int):  # type: ignore[no-untyped-def]
             status = 422
         else:
             for registration in promoted:
-                send_promotion_mail(registration)
+                notify_promoted(registration)
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("organiser_fairs.overview", fair_id=fair.id))
     elif form.is_submitted():

@@ -20,7 +20,7 @@ from jobsforyou.organisers import registrations, services
 from jobsforyou.organisers.fair_forms import RegistrationFilterForm
 from jobsforyou.organisers.fair_views import zone
 from jobsforyou.registration.models import Registration
-from jobsforyou.registration.notifications import send_promotion_mail
+from jobsforyou.registration.notifications import notify_promoted
 from jobsforyou.registration.services import delete_registration, export_registration
 from jobsforyou.scoping import scope_for
 
@@ -129,6 +129,6 @@ def person_delete(fair_id: int, registration_id: int):  # type: ignore[no-untype
         abort(400)
     audit.record("registration_deleted_on_request", registration=registration.id)
     for moved_up in delete_registration(registration):
-        send_promotion_mail(moved_up)
+        notify_promoted(moved_up)
     flash(_("The registration and all its data have been deleted."), "success")
     return redirect(url_for("organiser_registrations.index", fair_id=fair.id))

@@ -34,7 +34,7 @@ from jobsforyou.registration.forms import (
     profile_from_form,
 )
 from jobsforyou.registration.models import ConsentPurpose, Registration
-from jobsforyou.registration.notifications import personal_link, send_promotion_mail
+from jobsforyou.registration.notifications import notify_promoted, personal_link
 from jobsforyou.registration.tickets import ticket_qr_code
 
 bp = Blueprint("personal", __name__, url_prefix="/r/<token>")
@@ -143,7 +143,7 @@ def delete(token: str):  # type: ignore[no-untyped-def]
             status = 503
         else:
             for moved_up in promoted:
-                send_promotion_mail(moved_up)
+                notify_promoted(moved_up)
             flash(_("Your registration and all your data have been deleted."), "success")
             keep_language()  # the public page that follows speaks the seeker's language too
             return redirect(url_for("fairs.detail", fair_id=fair_id))

@@ -228,12 +228,13 @@ class RegistrationForm(OptionalConsentFields, ProfileForm):
 
 
 class LostLinkForm(FlaskForm):
-    """Ask for the personal link again, by the e-mail address of the registration."""
+    """Ask for the personal link again, by the e-mail address or the phone number of the
+    registration (to a phone number without an address, it goes by SMS)."""
 
     email = EmailField(
         _l("E-mail address of your registration"),
         validators=[
-            DataRequired(message=_l("Enter the e-mail address of your registration.")),
+            Optional(),
             Length(max=254),
             Email(
                 message=_l("Enter an e-mail address like name@example.org."),
@@ -241,6 +242,26 @@ class LostLinkForm(FlaskForm):
             ),
         ],
     )
+    phone = TelField(_l("Mobile phone number of your registration"),
+                     validators=[Optional(), Length(max=40)])
+
+    def validate_phone(self, field: TelField) -> None:
+        """A phone number must have enough digits to be dialled."""
+        if field.data and normalize_phone(field.data) is None:
+            raise ValidationError(
+                str(_l("Enter a phone number like 0176 1234567 or +49 176 1234567."))
+            )
+
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        """Field checks, then: an e-mail address or a phone number."""
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            self.email.errors = [
+                *self.email.errors,
+                str(_l("Enter the e-mail address or the phone number of your registration.")),
+            ]
+            valid = False
+        return valid
 
 
 class DeleteRegistrationForm(FlaskForm):

@@ -371,13 +371,20 @@ def purge_expired_registrations(today: dt.date, retention_months: int) -> int:
     return deleted
 
 
-def link_again(fair_id: int, email: str, now: dt.datetime) -> tuple[Registration, str] | None:
-    """A further personal link for the registration with this e-mail address, to mail to it.
+def link_again(fair_id: int, now: dt.datetime, *, email: str | None = None,
+               phone: str | None = None) -> tuple[Registration, str] | None:
+    """A further personal link for the registration with this e-mail address (or else this
+    phone number), to send to its contact.
 
-    None when no registration has the address or one was sent a moment ago (resend_link).
+    None when no registration has the address or number, or one was sent a moment ago
+    (resend_link).
     """
-    registration = find_duplicate(fair_id, None, email)
-    if registration is None or not registration.email:
+    registration = None
+    if email:
+        registration = find_duplicate(fair_id, None, email)
+    elif phone:
+        registration = find_duplicate(fair_id, phone, None)
+    if registration is None or not (registration.email or registration.phone_normalized):
         return None
     token = resend_link(registration, now)
     return (registration, token) if token is not None else None

@@ -34,10 +34,10 @@ from jobsforyou.registration.forms import (
 )
 from jobsforyou.registration.models import Registration
 from jobsforyou.registration.notifications import (
+    notify_link_again,
+    notify_promoted,
+    notify_registered,
     personal_link,
-    send_link_again_mail,
-    send_promotion_mail,
-    send_registration_mail,
 )
 from jobsforyou.registration.phones import normalize_phone
 from jobsforyou.security import keyed_token
@@ -145,10 +145,10 @@ def _form_page(fair: Fair, form: RegistrationForm, busy: bool = False):  # type:
 
 
 def _announce(result: services.RegistrationResult) -> None:
-    """Mail the new registration its link, and those who moved up their place."""
-    send_registration_mail(result.registration, result.token)
+    """Send the new registration its link (mail or SMS), and tell those who moved up."""
+    notify_registered(result.registration, result.token)
     for promoted in result.promoted:
-        send_promotion_mail(promoted)
+        notify_promoted(promoted)
 
 
 def _answer_registered(fair: Fair, form: RegistrationForm,
@@ -189,10 +189,12 @@ def _answer_known_contact(fair: Fair, form: RegistrationForm):  # type: ignore[n
 
 
 def _tell_registered_contact(existing: Registration, now: dt.datetime) -> None:
-    """The registered seeker learns (by mail, with a further link) that the form came again."""
-    token = services.resend_link(existing, now) if existing.email else None
+    """The registered seeker learns (by mail or SMS, with a further link) that the form came
+    again."""
+    reachable = existing.email or existing.phone_normalized
+    token = services.resend_link(existing, now) if reachable else None
     if token is not None:
-        send_link_again_mail(existing, token, form_sent_again=True)
+        notify_link_again(existing, token, form_sent_again=True)
 
 
 @bp.post("/fairs/<int:fair_id>/register/next-visitor")
@@ -207,18 +209,24 @@ def next_visitor(fair_id: int):  # type: ignore[no-untyped-def]
 @limiter.limit(configured_limit("LOST_LINK_RATE_LIMIT"), methods=["POST"])
 @limiter.limit(configured_limit("REGISTRATION_CONTACT_RATE_LIMIT"), methods=["POST"],
                key_func=_email_key, exempt_when=_without_email)
+@limiter.limit(configured_limit("REGISTRATION_CONTACT_RATE_LIMIT"), methods=["POST"],
+               key_func=_phone_key, exempt_when=_without_phone)
 def lost_link(fair_id: int):  # type: ignore[no-untyped-def]
-    """Send the personal link again to the e-mail address of a registration; the same answer
-    for addresses that are not registered."""
+    """Send the personal link again: to the e-mail address of a registration, or by SMS to the
+    phone number of one without an address; the same answer for contacts that are not
+    registered."""
     try:
         fair = fair_services.public_fair(fair_id)
     except fair_services.FairNotFound:
         abort(404)
     form = LostLinkForm()
     if form.validate_on_submit():
-        found = services.link_again(fair.id, form.email.data or "", dt.datetime.now(dt.UTC))
+        email = (form.email.data or "").strip()
+        phone = None if email else (form.phone.data or "").strip()
+        found = services.link_again(fair.id, dt.datetime.now(dt.UTC), email=email or None,
+                                    phone=phone)
         if found is not None:
-            send_link_again_mail(*found, form_sent_again=False)
+            notify_link_again(*found, form_sent_again=False)
         return render_template("registration/lost_link.html", fair=fair, form=form,
-                               sent_to=form.email.data)
+                               sent_to=email or None, sent_to_phone=phone)
     return render_template("registration/lost_link.html", fair=fair, form=form)

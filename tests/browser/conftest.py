@@ -47,7 +47,7 @@ def live_server(app: Flask, database_url: str) -> Iterator[str]:
     from jobsforyou import create_app
 
     served = create_app({**{k: app.config[k] for k in ("TESTING", "SECRET_KEY", "MAIL_BACKEND",
-                                                       "RATELIMIT_STORAGE_URI")},
+                                                       "SMS_BACKEND", "RATELIMIT_STORAGE_URI")},
                          "SQLALCHEMY_DATABASE_URI": database_url})
     server = make_server("127.0.0.1", 0, served, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

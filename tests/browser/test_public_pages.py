@@ -82,6 +82,7 @@ def test_public_pages_have_no_accessibility_violations(
         "/",
         f"/fairs/{fair_id}",
         f"/fairs/{fair_id}/register",
+        f"/fairs/{fair_id}/lost-link",
         "/privacy",
         personal,
         f"{personal}/edit",
