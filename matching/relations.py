@@ -40,6 +40,11 @@ class RelationMatrix:
                 group |= kldb4 == occupation.kldb[:4]
             kind[i, group] = GROUP
         np.fill_diagonal(kind, SAME)
+        # an ISCO unit group (matching.isco_groups) is a back-off, never the same occupation:
+        # two texts that reach only the group relate as the group's occupations do
+        for i, occupation in enumerate(occupations):
+            if occupation.level == "group":
+                kind[i, i] = GROUP
         self.kind: npt.NDArray[np.int8] = kind
 
     def factors(self, weights: Weights) -> npt.NDArray[np.float64]:

@@ -157,20 +157,26 @@ class Vocabulary:
 
     @classmethod
     def from_directory(cls, directory: Path, cache_dir: Path | None = None) -> Vocabulary:
-        """Load ``occupations_*.jsonl`` and ``skills_*.jsonl`` from ``directory``.
+        """Load ``occupations_*.jsonl`` and ``skills_*.jsonl`` from ``directory``, and the ISCO-08
+        unit groups from ``isco08/<language>.jsonl`` there if present (``matching.isco_groups``).
 
         With ``cache_dir`` the built indexes are kept there (see ``matching.vocabulary_cache``)
         and reused while the data files and the normalisation code are unchanged.
         """
         occupation_files = sorted(directory.glob("occupations_*.jsonl"))
         skill_files = sorted(directory.glob("skills_*.jsonl"))
+        group_files = sorted((directory / "isco08").glob("*.jsonl"))
 
         def build() -> Vocabulary:
-            return cls(load_occupations(occupation_files), load_skills(skill_files))
+            from matching.isco_groups import read_unit_groups  # imports this module
+
+            occupations = (*load_occupations(occupation_files),
+                           *read_unit_groups(directory / "isco08"))  # fmt: skip
+            return cls(occupations, load_skills(skill_files))
 
         if cache_dir is None:
             return build()
-        return cached_build(cache_dir, [*occupation_files, *skill_files], build)
+        return cached_build(cache_dir, [*occupation_files, *skill_files, *group_files], build)
 
     def _german_lexicon(self) -> frozenset[str]:
         words: set[str] = set()

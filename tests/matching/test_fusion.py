@@ -76,3 +76,30 @@ def test_the_shipped_coefficients_weigh_every_piece_of_evidence_positively() -> 
     text_less = fusion.combine(ones, ones, zeros, no, yes, yes)
     assert full[0] > text_less[0]
     assert fusion.combine(zeros, zeros, ones * 0.2, yes, yes, yes)[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "same_group"),
+    [
+        ("начальник будівництва", "Bauleiter (m/w/d)"),  # uk: site manager → 1323
+        ("керівник служби персоналу", "Personalleiter/in"),  # uk: head of personnel → 1212
+        ("директор з комунікацій", "Marketingleiter/in"),  # uk: head of communications → 1222
+    ],
+)
+def test_a_query_that_reaches_no_occupation_reaches_its_isco_group(
+    real_matcher: Matcher, query: str, same_group: str
+) -> None:
+    hits = real_matcher.vocabulary.resolve_occupation(query, limit=3)
+    assert hits and all(o.id.startswith("isco:") for o, _ in hits)  # only the group knows it
+    pool = ["Lagerhelfer (m/w/d)", "Koch/Köchin", same_group, "Reinigungskraft (m/w/d)"]
+    ranking = matcher_ranker(real_matcher)([query], pool)[0]
+    assert ranking and pool[ranking[0]] == same_group
+
+
+def test_every_isco_unit_group_is_named_in_every_language() -> None:
+    from matching.isco_groups import coverage
+    from matching.vocabulary import DATA_DIR, LANGUAGES
+
+    named = coverage(DATA_DIR / "isco08")
+    assert {language: groups for language, (groups, _) in named.items()} == dict.fromkeys(
+        LANGUAGES, 436)
