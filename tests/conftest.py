@@ -23,6 +23,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+# the `queue_worker` fixture (a real task-queue worker) for the tests that need one
+pytest_plugins = ["tests.workers"]
+
 if TYPE_CHECKING:  # the matching library's tests must run without the web app (no Flask import)
     from flask import Flask
     from flask.testing import FlaskClient

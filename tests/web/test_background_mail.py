@@ -3,9 +3,6 @@ is down, and a real queue worker delivers the mail once the server is back."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -14,25 +11,7 @@ from jobsforyou import background
 from tests.conftest import post_form
 from tests.factories import make_fair, registration_form_data
 from tests.outage import TinySmtpServer, free_port
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
-
-
-@pytest.fixture
-def queue_worker(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(background, "_app", app)  # tasks of this test run in the test's app
-    background.huey.flush()
-    background.start_worker()
-    yield
-    background.stop_worker()
-    background.huey.flush()
+from tests.workers import wait_for
 
 
 def test_a_mail_waits_for_the_server_and_is_delivered_by_the_worker(

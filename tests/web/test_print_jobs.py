@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,6 @@ from flask.testing import FlaskClient
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from jobsforyou import background
 from jobsforyou.extensions import db
 from jobsforyou.printing import batch
 from jobsforyou.printing.models import PrintJob, PrintJobKind, PrintJobStatus
@@ -32,28 +29,12 @@ from tests.factories import (
     make_vacancy,
     municipality,
 )
+from tests.workers import wait_for
 
 ENGLISH = {"Accept-Language": "en"}
 SEEKERS = 9  # three chunks of four cards (the last one short): the pieces must be joined
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 120) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
-
-
-@pytest.fixture
-def queue_worker(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(background, "_app", app)  # tasks of this test run in the test's app
-    background.huey.flush()
-    background.start_worker()
-    yield
-    background.stop_worker()
-    background.huey.flush()
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -118,7 +99,7 @@ def test_a_real_worker_makes_all_route_cards_as_one_pdf_in_chunks(
     assert response.status_code == 302
     job_url = response.headers["Location"]
     job_id = int(job_url.rsplit("/", 1)[1])
-    assert wait_for(lambda: _state(app, job_id).finished), _state(app, job_id).status
+    assert wait_for(lambda: _state(app, job_id).finished, 120), _state(app, job_id).status
     job = _state(app, job_id)
     assert job.status == PrintJobStatus.DONE, job.error
     assert (job.done, job.total) == (SEEKERS, SEEKERS)
@@ -151,7 +132,7 @@ def test_a_real_worker_joins_every_employers_match_list(
     response = post_form(client, f"/fairs/{ids['fair']}/print/batch",
                          {"document": "match_lists"}, headers=ENGLISH)
     job_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    assert wait_for(lambda: _state(app, job_id).finished)
+    assert wait_for(lambda: _state(app, job_id).finished, 120)
     assert _state(app, job_id).status == PrintJobStatus.DONE, _state(app, job_id).error
     text = pdf_text(client.get(f"/fairs/{ids['fair']}/print/batch/{job_id}.pdf").data, tmp_path)
     assert "Hotel Haus Ravensberg" in text and "Bäckerei Sonnenkorn" in text

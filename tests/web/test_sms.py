@@ -8,8 +8,7 @@ import json
 import logging
 import re
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobsforyou import background, create_app
+from jobsforyou import create_app
 from jobsforyou.extensions import db
 from jobsforyou.i18n import LANGUAGE_CODES
 from jobsforyou.registration.models import Registration, RegistrationStatus
@@ -41,6 +40,7 @@ from jobsforyou.transactions import commit
 from tests.conftest import post_form
 from tests.factories import make_fair, make_registration, registration_form_data, system
 from tests.web.test_registration_idempotent import strip_csrf
+from tests.workers import wait_for
 
 PHONE = "+491761234567"  # "0176 1234567" of registration_form_data
 UKRAINIAN = {"Accept-Language": "uk"}
@@ -88,23 +88,6 @@ def gateway() -> Iterator[Gateway]:
     server.close()
 
 
-@pytest.fixture
-def queue_worker(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(background, "_app", app)  # tasks of this test run in the test's app
-    background.huey.flush()
-    background.start_worker()
-    yield
-    background.stop_worker()
-    background.huey.flush()
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def messages(app: Flask) -> list[OutgoingSms]:
