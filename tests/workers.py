@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from flask import Flask
 
-from jobsforyou import background
+if TYPE_CHECKING:  # loaded for every test: the matching library's tests run without Flask
+    from flask import Flask
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
@@ -25,6 +26,8 @@ def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
 def queue_worker(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The Huey worker of the app running in this process for the test (queue emptied before
     and after)."""
+    from jobsforyou import background
+
     monkeypatch.setattr(background, "_app", app)  # tasks of this test run in the test's app
     background.huey.flush()
     background.start_worker()

@@ -27,12 +27,14 @@ LATIN = re.compile(r"[A-Za-z]")
 NATIVE_SCRIPT = {"uk", "ru", "ar", "fa"}
 
 
-def check(lang, problems):
+def check(lang: str, problems: list[str]) -> tuple[set[str], int, int] | None:
+    """Check one language's file; (codes, groups, words), or None when it is missing."""
     path = HERE / f"{lang}.jsonl"
     if not path.exists():
         problems.append(f"{lang}: missing file")
         return None
-    codes, nwords = [], 0
+    codes: list[str] = []
+    nwords = 0
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{lang}.jsonl:{n}"
         try:
@@ -75,14 +77,15 @@ def check(lang, problems):
     return set(codes), len(codes), nwords
 
 
-def main():
-    problems = []
-    results = {}
+def main() -> int:
+    """Check every language, print the coverage; 1 when there are problems."""
+    problems: list[str] = []
+    results: dict[str, tuple[set[str], int, int]] = {}
     for lang in LANGS:
         r = check(lang, problems)
         if r:
             results[lang] = r
-    reference = results.get("en", (None,))[0]
+    reference = results["en"][0] if "en" in results else None
     print(f"{'lang':<5}{'groups':>7}{'words':>7}")
     for lang, (codes, ngroups, nwords) in results.items():
         print(f"{lang:<5}{ngroups:>7}{nwords:>7}")
