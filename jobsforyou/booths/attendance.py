@@ -7,6 +7,7 @@ SYSTEM scope; no personal data leaves them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import contains_eager
@@ -85,3 +86,25 @@ def fairs_attended_by(employer_id: int, since: dt.date) -> list[Fair]:
                Fair.id.in_(attended_fair_ids(employer_id)))
         .order_by(Fair.date, Fair.id)
     ))
+
+
+@dataclass(frozen=True)
+class BoothAtFair:
+    """One employer's place at a fair: its booth numbers, the languages spoken there."""
+
+    numbers: tuple[int, ...]
+    employer: Employer
+    languages: tuple[str, ...]
+
+
+def booths_at_fair(fair: Fair) -> list[BoothAtFair]:
+    """The approved booth requests holding booths at a fair, in booth-number order."""
+    requests = db.session.scalars(scoped(
+        select(BoothRequest).where(BoothRequest.fair_id == fair.id,
+                                   BoothRequest.id.in_(holding_requests())),
+        SYSTEM,
+    )).all()
+    places = [BoothAtFair(tuple(booth.number for booth in request.booths), request.employer,
+                          tuple(request.languages or ()))
+              for request in requests]  # fmt: skip
+    return sorted(places, key=lambda place: (place.numbers or (0,), place.employer.name))

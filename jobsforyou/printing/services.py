@@ -13,6 +13,8 @@ from flask import get_template_attribute, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
+from jobsforyou.booths.attendance import BoothAtFair
+from jobsforyou.codes import language_name
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.i18n import LANGUAGES
@@ -154,4 +156,28 @@ def checkin_list_pdf(fair: Fair, registrations: list[Registration]) -> bytes:
     with force_locale(PRINT_LANGUAGE):
         html = render_template("printing/checkin_list.html", fair=fair,
                                registrations=registrations)
+    return pdf_from_html(html)
+
+
+def booth_overview_pdf(fair: Fair, places: list[BoothAtFair],
+                       vacancies: Mapping[int, list[str]]) -> bytes:
+    """The fair's booths in German (A4): number, employer, its vacancies, languages spoken."""
+    with force_locale(PRINT_LANGUAGE):
+        html = render_template("printing/booth_overview.html", fair=fair, places=places,
+                               vacancies=vacancies, language_name=language_name)
+    return pdf_from_html(html)
+
+
+BADGES_PER_SHEET = 8  # 2 × 4 name tags of 87 × 60 mm on an A4 sheet
+
+
+def badges_pdf(fair: Fair, registrations: list[Registration]) -> bytes:
+    """Name tags for the fair's seekers (A4, 8 a sheet for cutting): name, the languages they
+    speak, the ticket code and its QR code for the booths' scanners."""
+    badges = [{"registration": registration, "qr": ticket_qr_data_uri(registration)}
+              for registration in registrations]
+    sheets = [badges[i:i + BADGES_PER_SHEET] for i in range(0, len(badges), BADGES_PER_SHEET)]
+    with force_locale(PRINT_LANGUAGE):
+        html = render_template("printing/badges.html", fair=fair, sheets=sheets,
+                               language_name=language_name)
     return pdf_from_html(html)

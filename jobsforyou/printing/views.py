@@ -10,7 +10,11 @@ from flask_login import current_user
 from jobsforyou import audit
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
-from jobsforyou.booths.attendance import attending_employers
+from jobsforyou.booths.attendance import (
+    attending_employers,
+    booths_at_fair,
+    open_vacancies_at_fair,
+)
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import attachment
@@ -126,6 +130,29 @@ def checkin_list(fair_id: int) -> Response:
     pdf = services.checkin_list_pdf(fair, seekers)
     audit.record("check_in_list_printed", fair=fair.id, registrations=[s.id for s in seekers])
     return _download(pdf, f"check-in-{fair.id}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/print/booths.pdf")
+@roles_required(Role.ORGANISER)
+def booth_overview(fair_id: int) -> Response:
+    """The fair's booths: employers, their vacancies and the languages spoken at each booth."""
+    fair = _organiser_fair(fair_id)
+    vacancies: dict[int, list[str]] = {}
+    for vacancy in open_vacancies_at_fair(fair):
+        vacancies.setdefault(vacancy.employer_id, []).append(vacancy.title)
+    pdf = services.booth_overview_pdf(fair, booths_at_fair(fair), vacancies)
+    return _download(pdf, f"booths-{fair.id}.pdf")
+
+
+@bp.get("/fairs/<int:fair_id>/print/badges.pdf")
+@roles_required(Role.ORGANISER)
+def badges(fair_id: int) -> Response:
+    """Name tags with the ticket's QR code for every confirmed seeker of the fair."""
+    fair = _organiser_fair(fair_id)
+    seekers = access.all_seekers(fair)
+    pdf = services.badges_pdf(fair, seekers)
+    audit.record("badges_printed", fair=fair.id, registrations=[s.id for s in seekers])
+    return _download(pdf, f"name-tags-{fair.id}.pdf")
 
 
 def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:

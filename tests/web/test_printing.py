@@ -9,9 +9,11 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
+from jobsforyou.booths.models import BoothRequest
 from jobsforyou.extensions import db
-from jobsforyou.registration.models import ConsentPurpose
+from jobsforyou.registration.models import ConsentPurpose, Registration
 from tests.conftest import sign_in
 from tests.factories import (
     add_personal_link,
@@ -22,6 +24,7 @@ from tests.factories import (
     make_registration,
     make_vacancy,
     municipality,
+    system,
 )
 
 
@@ -161,7 +164,6 @@ def test_all_route_cards_and_the_check_in_list(
     ids = _fair(app)
     sign_in(client, ids["organiser"])
     cards_pdf = _download(client, f"/fairs/{ids['fair']}/print/route-cards.pdf")
-    Path("/tmp/f-cards.pdf").write_bytes(cards_pdf)
     cards = pdf_text(cards_pdf, tmp_path)
     assert "الحسن" in cards and "Коваленко" in cards
     assert "Verborgen" in cards  # every confirmed seeker gets a card
@@ -181,3 +183,29 @@ def test_organiser_overview_lists_pairs_with_reasons(app: Flask, client: FlaskCl
     assert page.status_code == 200
     assert "Hotel Haus Ravensberg" in html and "Коваленко" in html
     assert "data-code=" in html
+
+
+def test_name_tags_and_the_booth_overview(app: Flask, client: FlaskClient, tmp_path: Path) -> None:
+    ids = _fair(app)
+    with app.app_context():
+        kitchen_request = db.session.scalars(system(
+            select(BoothRequest).where(BoothRequest.employer_id == ids["kitchen"]))).one()
+        kitchen_request.languages = ["ar", "uk"]
+        db.session.commit()
+    sign_in(client, ids["organiser"])
+    tags_pdf = _download(client, f"/fairs/{ids['fair']}/print/badges.pdf")
+    tags = pdf_text(tags_pdf, tmp_path)
+    with app.app_context():
+        codes = {r.ticket_code for r in db.session.scalars(system(
+            select(Registration).where(Registration.fair_id == ids["fair"])))}
+    assert all(code in tags for code in codes)  # every confirmed seeker gets a tag
+    assert "سمير الحسن" in tags.replace("\u202b", "").replace("\u202c", "")
+    assert "Олена Коваленко" in tags and "Spricht: Arabisch" in tags
+    assert "\ufffd" not in tags
+    fonts = pdf_fonts(tags_pdf, tmp_path)
+    assert fonts and all(" yes " in row for row in fonts), fonts
+    booths = pdf_text(_download(client, f"/fairs/{ids['fair']}/print/booths.pdf"), tmp_path)
+    assert booths.index("Bäckerei Sonnenkorn") < booths.index("Hotel Haus Ravensberg")  # 3, 12
+    assert "Koch/Köchin (m/w/d)" in booths and "Arabisch, Ukrainisch" in booths
+    other = client.get(f"/fairs/{ids['other_fair']}/print/badges.pdf")
+    assert other.status_code == 404  # another town's fair
