@@ -28,6 +28,7 @@ from tests.factories import (
     make_registration,
     make_vacancy,
     municipality,
+    system,
 )
 from tests.workers import wait_for
 
@@ -262,3 +263,25 @@ def test_a_failing_job_keeps_its_error_and_is_not_run_twice(
     with app.app_context():
         batch.make_job_pdf(job_id)  # a message delivered again: the job is not queued any more
     assert _state(app, job_id).status == PrintJobStatus.FAILED
+
+
+def test_a_seekers_deletion_takes_the_fairs_finished_pdfs_with_it(app: Flask) -> None:
+    from jobsforyou.registration.models import Registration
+    from jobsforyou.registration.services import delete_registration
+
+    with app.app_context():
+        fair, other = make_fair(), make_fair(title="#JobsForYou Andere")
+        seeker = make_registration(fair, "Gelöscht", "Person")
+        make_registration(other, "Bleibt", "Person")
+        for held in (fair, other):
+            db.session.add(PrintJob(fair_id=held.id, kind=PrintJobKind.ROUTE_CARDS, layout="a6",
+                                    status=PrintJobStatus.DONE, done=1, total=1,
+                                    pdf="%PDF-1.7 Gelöscht Person".encode(), pdf_size=25))
+        db.session.commit()
+        fair_id, other_id, seeker_id = fair.id, other.id, seeker.id
+    with app.test_request_context():
+        delete_registration(db.session.scalars(system(
+            select(Registration).where(Registration.id == seeker_id))).one())
+        db.session.commit()
+        left = db.session.scalars(system(select(PrintJob.fair_id))).all()
+    assert fair_id not in left and other_id in left  # the PDF printed the person; the other stays
