@@ -64,6 +64,9 @@ class Tables:
     vac_title_similarity: npt.NDArray[np.float32]
     vac_titles: list[PreparedText | None]
     vac_title_vectors: sp.csr_matrix
+    # the normalised words as numbers: a candidate's texts (-1: none) and each title (-1: none)
+    cand_text_ids: npt.NDArray[np.int64]
+    vac_title_id: npt.NDArray[np.int64]
     vac_required: sp.csr_matrix
     vac_optional: sp.csr_matrix
     vac_level: IntArray
@@ -210,7 +213,23 @@ def _text_parts(candidates: Sequence[Candidate], vacancies: Sequence[Vacancy],
         "cand_text_vectors": [vectors(slot) for slot in slots],
         "vac_titles": vac_titles,
         "vac_title_vectors": vectors([(x or empty).expanded for x in vac_titles]),
+        **_text_ids(cand_texts, vac_titles),
     }
+
+
+def _text_ids(cand_texts: Sequence[tuple[PreparedText, ...]],
+              vac_titles: Sequence[PreparedText | None]) -> dict[str, Any]:
+    """Each distinct normalised text as a number, so that "identical after normalisation" is an
+    array comparison over the pairs rather than a string comparison per pair."""
+    ids: dict[str, int] = {}
+    width = max((len(texts) for texts in cand_texts), default=0) or 1
+    cand = np.full((len(cand_texts), width), -1, dtype=np.int64)
+    for row, texts in enumerate(cand_texts):
+        for column, text in enumerate(texts):
+            cand[row, column] = ids.setdefault(text.base, len(ids))
+    vac = np.array([ids.get(title.base, -2) if title is not None else -1 for title in vac_titles],
+                   dtype=np.int64)  # -2: a title no candidate wrote
+    return {"cand_text_ids": cand, "vac_title_id": vac}
 
 
 def _place_parts(candidates: Sequence[Candidate], vacancies: Sequence[Vacancy],

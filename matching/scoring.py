@@ -131,10 +131,8 @@ def _occupation(
         if vtitle is not None:
             fuzzy = max((fuzzy_similarity(q, vtitle) for q in t.cand_texts[ci[k]]), default=0.0)
             direct[k] = max(direct[k], fuzzy)
-    exact = np.array([
-        t.vac_titles[v] is not None and any(q.base == t.vac_titles[v].base for q in t.cand_texts[c])
-        for c, v in zip(ci.tolist(), vi.tolist(), strict=True)
-    ], dtype=np.bool_)  # fmt: skip
+    title_id = t.vac_title_id[vi]
+    exact = ((t.cand_text_ids[ci] == title_id[:, None]) & (title_id[:, None] >= 0)).any(axis=1)
     has_title = np.array([x is not None for x in t.vac_titles], dtype=np.bool_)
     has_text = np.array([bool(x) for x in t.cand_texts], dtype=np.bool_)
     known = ((cc.index[ci, 0] >= 0) | has_text[ci]) & ((vc.index[vi, 0] >= 0) | has_title[vi])
