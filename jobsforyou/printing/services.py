@@ -13,7 +13,7 @@ from flask import get_template_attribute, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from jobsforyou.booths.attendance import BoothAtFair
+from jobsforyou.booths.attendance import booths_at_fair, open_vacancies_at_fair
 from jobsforyou.codes import language_name
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
@@ -159,9 +159,12 @@ def checkin_list_pdf(fair: Fair, registrations: list[Registration]) -> bytes:
     return pdf_from_html(html)
 
 
-def booth_overview_pdf(fair: Fair, places: list[BoothAtFair],
-                       vacancies: Mapping[int, list[str]]) -> bytes:
+def booth_overview_pdf(fair: Fair) -> bytes:
     """The fair's booths in German (A4): number, employer, its vacancies, languages spoken."""
+    places = booths_at_fair(fair)
+    vacancies: dict[int, list[str]] = {}
+    for vacancy in open_vacancies_at_fair(fair):
+        vacancies.setdefault(vacancy.employer_id, []).append(vacancy.title)
     with force_locale(PRINT_LANGUAGE):
         html = render_template("printing/booth_overview.html", fair=fair, places=places,
                                vacancies=vacancies, language_name=language_name)

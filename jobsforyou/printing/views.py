@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
@@ -10,11 +12,7 @@ from flask_login import current_user
 from jobsforyou import audit
 from jobsforyou.accounts.access import roles_required
 from jobsforyou.accounts.models import Role
-from jobsforyou.booths.attendance import (
-    attending_employers,
-    booths_at_fair,
-    open_vacancies_at_fair,
-)
+from jobsforyou.booths.attendance import attending_employers
 from jobsforyou.employers.models import Employer
 from jobsforyou.fairs.models import Fair
 from jobsforyou.headers import attachment
@@ -22,6 +20,7 @@ from jobsforyou.printing import access, batch, services
 from jobsforyou.printing.forms import BATCH_CHOICES, BatchForm, PinSeekerForm
 from jobsforyou.printing.models import PrintJob
 from jobsforyou.printing.plan import plan_fair
+from jobsforyou.registration.models import Registration
 from jobsforyou.scoping import scope_for
 from jobsforyou.talks.services import talk_times
 
@@ -121,15 +120,29 @@ def own_route_card(token: str) -> Response:
     return _download(pdf, f"route-card-{seeker.ticket_code}.pdf")
 
 
+def _seekers_document(fair_id: int, render: Callable[[Fair, list[Registration]], bytes],
+                      event: str, filename: str) -> Response:
+    """A PDF about every confirmed seeker of an organiser's fair, audited with whom it prints."""
+    fair = _organiser_fair(fair_id)
+    seekers = access.all_seekers(fair)
+    pdf = render(fair, seekers)
+    audit.record(event, fair=fair.id, registrations=[s.id for s in seekers])
+    return _download(pdf, f"{filename}-{fair.id}.pdf")
+
+
 @bp.get("/fairs/<int:fair_id>/print/check-in.pdf")
 @roles_required(Role.ORGANISER)
 def checkin_list(fair_id: int) -> Response:
     """The fair's check-in list, alphabetical with ticket codes."""
-    fair = _organiser_fair(fair_id)
-    seekers = access.all_seekers(fair)
-    pdf = services.checkin_list_pdf(fair, seekers)
-    audit.record("check_in_list_printed", fair=fair.id, registrations=[s.id for s in seekers])
-    return _download(pdf, f"check-in-{fair.id}.pdf")
+    return _seekers_document(fair_id, services.checkin_list_pdf, "check_in_list_printed",
+                             "check-in")
+
+
+@bp.get("/fairs/<int:fair_id>/print/badges.pdf")
+@roles_required(Role.ORGANISER)
+def badges(fair_id: int) -> Response:
+    """Name tags with the ticket's QR code for every confirmed seeker of the fair."""
+    return _seekers_document(fair_id, services.badges_pdf, "badges_printed", "name-tags")
 
 
 @bp.get("/fairs/<int:fair_id>/print/booths.pdf")
@@ -137,22 +150,7 @@ def checkin_list(fair_id: int) -> Response:
 def booth_overview(fair_id: int) -> Response:
     """The fair's booths: employers, their vacancies and the languages spoken at each booth."""
     fair = _organiser_fair(fair_id)
-    vacancies: dict[int, list[str]] = {}
-    for vacancy in open_vacancies_at_fair(fair):
-        vacancies.setdefault(vacancy.employer_id, []).append(vacancy.title)
-    pdf = services.booth_overview_pdf(fair, booths_at_fair(fair), vacancies)
-    return _download(pdf, f"booths-{fair.id}.pdf")
-
-
-@bp.get("/fairs/<int:fair_id>/print/badges.pdf")
-@roles_required(Role.ORGANISER)
-def badges(fair_id: int) -> Response:
-    """Name tags with the ticket's QR code for every confirmed seeker of the fair."""
-    fair = _organiser_fair(fair_id)
-    seekers = access.all_seekers(fair)
-    pdf = services.badges_pdf(fair, seekers)
-    audit.record("badges_printed", fair=fair.id, registrations=[s.id for s in seekers])
-    return _download(pdf, f"name-tags-{fair.id}.pdf")
+    return _download(services.booth_overview_pdf(fair), f"booths-{fair.id}.pdf")
 
 
 def overview_page(fair: Fair, pin_form: PinSeekerForm | None = None) -> str:
